@@ -1,0 +1,12 @@
+// nnbasics: NumPy's neural-network basics for JavaScript.
+import { np } from './np.js';
+import * as nn from './nn.js';
+
+export default np;
+export { np, nn };
+export { NDArray, type NestedArray } from './ndarray.js';
+export { ValueError, AxisError, IndexError } from './errors.js';
+export type { DType } from './dtype.js';
+export type { ArrayInput, DTypeOptions, LinspaceOptions } from './ops/create.js';
+export type { PrintOptions } from './format/options.js';
+export type { Generator } from './random.js';

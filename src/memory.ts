@@ -1,0 +1,178 @@
+// The allocator over wasm linear memory, reference-counted blocks, and array lifetimes:
+// dispose, tidy scopes, and a FinalizationRegistry for what the user forgot.
+import { heapStart, memory } from './wasm.js';
+
+const ALIGN = 64; // a cache line: plenty for v128 loads
+const PAGE = 65536;
+const ADDRESS_SPACE = 2 ** 32; // wasm32
+
+/**
+ * Size classes: multiples of 64 bytes up to 256, then four classes per power of two (so at
+ * most 25% of a block is slack). A freed block waits on its class's free list for reuse.
+ */
+export function classSize(bytes: number): number {
+  if (bytes <= 256) return Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+  const step = 2 ** Math.floor(Math.log2(bytes - 1)) / 4;
+  return Math.ceil(bytes / step) * step;
+}
+
+const freeLists = new Map<number, number[]>();
+let top = Math.ceil(heapStart / ALIGN) * ALIGN;
+
+function grow(end: number): boolean {
+  const have = memory.buffer.byteLength;
+  if (end <= have) return true;
+  const needed = Math.ceil((end - have) / PAGE);
+  // Grow by at least 1/8 of the heap so that a run of small allocations grows rarely.
+  const generous = Math.max(needed, Math.ceil(have / PAGE / 8));
+  for (const pages of generous > needed ? [generous, needed] : [needed]) {
+    try {
+      memory.grow(pages);
+      return true;
+    } catch {
+      // The runtime refused; try the exact amount, then give up.
+    }
+  }
+  return false;
+}
+
+/** A block of linear memory shared by an array and its views; freed when the last lets go. */
+export class Block {
+  refs = 1;
+  constructor(
+    readonly ptr: number,
+    readonly bytes: number,
+  ) {}
+}
+
+let liveBytes = 0;
+let liveArrays = 0;
+
+/**
+ * A new block of at least `bytes` bytes, 64-byte aligned. `request` words the RangeError when
+ * wasm32 memory cannot hold it; the heap is left as it was.
+ */
+export function allocate(bytes: number, request: () => string): Block {
+  const size = classSize(bytes);
+  let ptr = freeLists.get(size)?.pop();
+  if (ptr === undefined) {
+    if (top + size > ADDRESS_SPACE || !grow(top + size)) {
+      throw new RangeError(
+        `${request()}: ${bytes} bytes do not fit in wasm32 memory ` +
+          `(${memory.buffer.byteLength} bytes in use of at most ${ADDRESS_SPACE})`,
+      );
+    }
+    ptr = top;
+    top += size;
+  }
+  liveBytes += bytes;
+  return new Block(ptr, bytes);
+}
+
+/** Drops one reference to a block; the last one returns it to its free list. */
+export function release(block: Block): void {
+  if (--block.refs > 0) return;
+  liveBytes -= block.bytes;
+  const size = classSize(block.bytes);
+  let list = freeLists.get(size);
+  if (!list) freeLists.set(size, (list = []));
+  list.push(block.ptr);
+}
+
+/** What every array is to the lifetime machinery. */
+export interface Owned {
+  readonly block: Block;
+  dispose(): void;
+}
+
+// An array the user forgot is freed when JS collects it: the registry holds its block.
+const registry = new FinalizationRegistry<Block>((block) => {
+  liveArrays--;
+  release(block);
+});
+
+const scopes: Set<Owned>[] = [];
+
+/** Called once by each new array: counts it, registers it, and enters it in the tidy scope. */
+export function adopt(array: Owned): void {
+  liveArrays++;
+  registry.register(array, array.block, array);
+  scopes.at(-1)?.add(array);
+}
+
+/** Called once by each array's dispose. */
+export function disown(array: Owned): void {
+  liveArrays--;
+  registry.unregister(array);
+  scopes.at(-1)?.delete(array);
+  release(array.block);
+}
+
+function collectOwned(value: unknown, found: Set<unknown>, seen: Set<unknown>): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if ('block' in value && (value as Owned).block instanceof Block) {
+    found.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectOwned(item, found, seen);
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    for (const item of Object.values(value)) collectOwned(item, found, seen);
+  }
+}
+
+/**
+ * Runs `fn` and frees every array it created, except those it returns (also inside returned
+ * arrays and plain objects), which pass to the enclosing tidy, if any.
+ */
+export function tidy<T>(fn: () => T): T {
+  if (typeof fn !== 'function') throw new TypeError('tidy: expected a function');
+  const scope = new Set<Owned>();
+  scopes.push(scope);
+  let result: T;
+  try {
+    result = fn();
+  } catch (error) {
+    scopes.pop();
+    for (const array of scope) array.dispose();
+    throw error;
+  }
+  scopes.pop();
+  if (result instanceof Promise) {
+    for (const array of scope) array.dispose();
+    throw new TypeError('tidy: fn must be synchronous (it returned a Promise)');
+  }
+  const kept = new Set<unknown>();
+  collectOwned(result, kept, new Set());
+  for (const array of scope) {
+    if (kept.has(array)) scopes.at(-1)?.add(array);
+    else array.dispose();
+  }
+  return result;
+}
+
+/** np.memory(): live arrays (views included), the bytes they hold, and the heap's size. */
+export function memoryUsage(): { arrays: number; bytes: number; heapBytes: number } {
+  return { arrays: liveArrays, bytes: liveBytes, heapBytes: memory.buffer.byteLength };
+}
+
+interface HeapViews {
+  f64: Float64Array;
+  f32: Float32Array;
+  i32: Int32Array;
+  u8: Uint8Array;
+}
+let views: HeapViews | undefined;
+
+/** Typed arrays over the whole memory, made anew after the memory grows (the old buffer detaches). */
+export function heap(): HeapViews {
+  const buffer = memory.buffer;
+  if (views?.u8.buffer !== buffer) {
+    views = {
+      f64: new Float64Array(buffer),
+      f32: new Float32Array(buffer),
+      i32: new Int32Array(buffer),
+      u8: new Uint8Array(buffer),
+    };
+  }
+  return views;
+}

@@ -1,0 +1,353 @@
+// NDArray: a typed, strided view of a block of wasm linear memory, NumPy's data model.
+import { type DType, ITEMSIZE, type TypedArray, checkDType } from './dtype.js';
+import { IndexError, ValueError, describe, formatShape } from './errors.js';
+import { type Printable, arrayToString } from './format/arrayprint.js';
+import { type Block, adopt, allocate, disown, heap, release } from './memory.js';
+import {
+  type Shape,
+  contiguousStrides,
+  isContiguous,
+  normalizeAxis,
+  resolveReshape,
+  shapeSize,
+} from './shape.js';
+
+/** Nested JS arrays as toArray() returns them. */
+export type NestedArray = number | boolean | NestedArray[];
+
+/** The typed array over the whole heap that holds elements of `dtype`. */
+export function heapOf(dtype: DType): TypedArray {
+  const views = heap();
+  switch (dtype) {
+    case 'float64':
+      return views.f64;
+    case 'float32':
+      return views.f32;
+    case 'int32':
+      return views.i32;
+    case 'bool':
+      return views.u8;
+  }
+}
+
+/** Converts a JS number to what storing it in `dtype` gives in NumPy (C casts). */
+export function castValue(value: number | boolean, dtype: DType): number {
+  const x = Number(value);
+  switch (dtype) {
+    case 'float64':
+      return x;
+    case 'float32':
+      return Math.fround(x);
+    case 'bool':
+      return x !== 0 ? 1 : 0; // NaN is true, as in NumPy
+    case 'int32':
+      // x86's cvttsd2si, which NumPy's cast compiles to: out of range and NaN give INT32_MIN.
+      return x > -2147483649 && x < 2147483648 ? Math.trunc(x) : -2147483648;
+  }
+}
+
+/** Calls fn with the element offset (in elements from the heap view's start) of each element, in C order. */
+export function forEachOffset(
+  shape: Shape,
+  strides: readonly number[],
+  start: number,
+  fn: (offset: number) => void,
+): void {
+  const ndim = shape.length;
+  if (shapeSize(shape) === 0) return;
+  if (ndim === 0) {
+    fn(start);
+    return;
+  }
+  const index = new Array<number>(ndim).fill(0);
+  const last = ndim - 1;
+  const lastLength = shape[last];
+  const lastStride = strides[last];
+  let offset = start;
+  for (;;) {
+    for (let i = 0, o = offset; i < lastLength; i++, o += lastStride) fn(o);
+    let axis = last - 1;
+    while (axis >= 0) {
+      offset += strides[axis];
+      if (++index[axis] < shape[axis]) break;
+      offset -= strides[axis] * shape[axis];
+      index[axis] = 0;
+      axis--;
+    }
+    if (axis < 0) return;
+  }
+}
+
+/** A NumPy-style n-d array living in wasm memory. Create one with np.array, np.zeros, ... */
+export class NDArray {
+  /** @internal */ readonly block: Block;
+  /** Element type. */
+  readonly dtype: DType;
+  /** Dimensions. */
+  readonly shape: readonly number[];
+  /** @internal Steps between neighbours along each axis, in elements. */
+  readonly elementStrides: readonly number[];
+  /** @internal Index of the first element in the heap view of this dtype. */
+  readonly offset: number;
+  #disposed = false;
+
+  /** @internal Use np.array, np.zeros and friends. */
+  constructor(
+    block: Block,
+    dtype: DType,
+    shape: Shape,
+    strides: readonly number[],
+    offset: number,
+  ) {
+    this.block = block;
+    this.dtype = dtype;
+    this.shape = Object.freeze([...shape]);
+    this.elementStrides = Object.freeze([...strides]);
+    this.offset = offset;
+    adopt(this);
+  }
+
+  /** @internal A new contiguous array; its contents are whatever the memory held. */
+  static empty(shape: Shape, dtype: DType, fn: string): NDArray {
+    const size = shapeSize(shape);
+    const bytes = size * ITEMSIZE[dtype];
+    const block = allocate(
+      bytes,
+      () => `${fn}: cannot allocate array of shape ${formatShape(shape)} and dtype ${dtype}`,
+    );
+    return new NDArray(block, dtype, shape, contiguousStrides(shape), block.ptr / ITEMSIZE[dtype]);
+  }
+
+  /** @internal A view of this array's memory with another shape, strides and offset. */
+  view(shape: Shape, strides: readonly number[], offset = this.offset): NDArray {
+    this.check('view');
+    this.block.refs++;
+    try {
+      return new NDArray(this.block, this.dtype, shape, strides, offset);
+    } catch (error) {
+      release(this.block);
+      throw error;
+    }
+  }
+
+  /** Number of dimensions. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** Number of elements. */
+  get size(): number {
+    return shapeSize(this.shape);
+  }
+
+  /** Bytes per element. */
+  get itemsize(): number {
+    return ITEMSIZE[this.dtype];
+  }
+
+  /** Steps between neighbours along each axis, in bytes, as NumPy reports them. */
+  get strides(): number[] {
+    return this.elementStrides.map((s) => s * this.itemsize);
+  }
+
+  /** Whether the elements lie in memory in C order with no gaps. */
+  get isContiguous(): boolean {
+    return isContiguous(this.shape, this.elementStrides);
+  }
+
+  /** Whether dispose() has been called. */
+  get isDisposed(): boolean {
+    return this.#disposed;
+  }
+
+  /** @internal Throws when the array was disposed; `fn` names the caller. */
+  check(fn: string): this {
+    if (this.#disposed) throw new Error(`${fn}: this array was disposed`);
+    return this;
+  }
+
+  /**
+   * The elements as a typed array over wasm memory (no copy). Valid until the next allocation,
+   * which may grow the memory; C-contiguous arrays only (copy() a view first).
+   */
+  get data(): TypedArray {
+    this.check('data');
+    if (!this.isContiguous) {
+      throw new ValueError('data: the array is not C-contiguous; call copy() first');
+    }
+    return heapOf(this.dtype).subarray(this.offset, this.offset + this.size);
+  }
+
+  /** Transposed view (axes reversed). */
+  get T(): NDArray {
+    return this.transpose();
+  }
+
+  /** A view with the axes permuted; reversed when `axes` is omitted. */
+  transpose(...axes: (number | number[])[]): NDArray {
+    this.check('transpose');
+    const order = axes.length === 1 && Array.isArray(axes[0]) ? axes[0] : (axes as number[]);
+    let perm: number[];
+    if (order.length === 0) {
+      perm = this.shape.map((_, i) => this.ndim - 1 - i);
+    } else {
+      if (order.length !== this.ndim) throw new ValueError("axes don't match array");
+      perm = order.map((a) => normalizeAxis(a, this.ndim));
+      if (new Set(perm).size !== perm.length) throw new ValueError('repeated axis in transpose');
+    }
+    return this.view(
+      perm.map((a) => this.shape[a]),
+      perm.map((a) => this.elementStrides[a]),
+    );
+  }
+
+  /** The same data with a new shape (one dimension may be -1): a view when contiguous, else a copy. */
+  reshape(...dims: (number | readonly number[])[]): NDArray {
+    this.check('reshape');
+    const requested = dims.length === 1 && Array.isArray(dims[0]) ? dims[0] : dims;
+    const shape = resolveReshape(this.size, requested as readonly unknown[]);
+    if (this.isContiguous) return this.view(shape, contiguousStrides(shape));
+    const contiguous = this.copy();
+    try {
+      return contiguous.view(shape, contiguousStrides(shape));
+    } finally {
+      contiguous.dispose();
+    }
+  }
+
+  /** The elements as a 1-D array: a view when contiguous, else a copy. */
+  ravel(): NDArray {
+    return this.reshape(-1);
+  }
+
+  /** A C-contiguous copy with elements converted to `dtype` (as NumPy's C casts). */
+  astype(dtype: DType): NDArray {
+    this.check('astype');
+    const target = checkDType('astype', dtype);
+    const out = NDArray.empty(this.shape, target, 'astype');
+    const source = heapOf(this.dtype);
+    const dest = heapOf(target);
+    let i = out.offset;
+    const sameKind = this.dtype === target || (target === 'float64' && this.dtype !== 'bool');
+    forEachOffset(this.shape, this.elementStrides, this.offset, (o) => {
+      dest[i++] = sameKind ? source[o] : castValue(source[o], target);
+    });
+    return out;
+  }
+
+  /** A C-contiguous copy. */
+  copy(): NDArray {
+    return this.astype(this.dtype);
+  }
+
+  /** The elements as nested JS arrays (booleans for bool); a 0-d array gives its scalar. */
+  toArray(): NestedArray {
+    this.check('toArray');
+    const values = heapOf(this.dtype);
+    const toJs = this.dtype === 'bool' ? (v: number) => v !== 0 : (v: number) => v;
+    const build = (axis: number, offset: number): NestedArray => {
+      if (axis === this.ndim) return toJs(values[offset]);
+      const out: NestedArray[] = [];
+      for (let i = 0; i < this.shape[axis]; i++) {
+        out.push(build(axis + 1, offset + i * this.elementStrides[axis]));
+      }
+      return out;
+    };
+    return build(0, this.offset);
+  }
+
+  /** The element at a flat C-order index (default: the only element) as a JS number or boolean. */
+  item(index?: number): number | boolean {
+    this.check('item');
+    if (index === undefined) {
+      if (this.size !== 1) {
+        throw new ValueError('can only convert an array of size 1 to a Python scalar');
+      }
+      index = 0;
+    }
+    if (!Number.isInteger(index))
+      throw new TypeError(`item: index must be an integer, got ${describe(index)}`);
+    const size = this.size;
+    if (index < -size || index >= size) {
+      throw new IndexError(`index ${index} is out of bounds for size ${size}`);
+    }
+    const flat = index < 0 ? index + size : index;
+    const position: number[] = [];
+    let rest = flat;
+    for (let axis = this.ndim - 1; axis >= 0; axis--) {
+      position.unshift(rest % this.shape[axis]);
+      rest = Math.floor(rest / this.shape[axis]);
+    }
+    return this.get(...position) as number | boolean;
+  }
+
+  /**
+   * x.get(i, j, ...) is NumPy's x[i, j, ...]: a JS number (or boolean) when every axis is
+   * indexed, else a view of the remaining axes. Negative indices count from the end.
+   */
+  get(...index: number[]): number | boolean | NDArray {
+    this.check('get');
+    if (index.length > this.ndim) {
+      throw new IndexError(
+        `too many indices for array: array is ${this.ndim}-dimensional, but ${index.length} were indexed`,
+      );
+    }
+    let offset = this.offset;
+    index.forEach((i, axis) => {
+      const size = this.shape[axis];
+      if (!Number.isInteger(i)) {
+        throw new TypeError(`get: only integers are valid indices, got ${describe(i)}`);
+      }
+      if (i < -size || i >= size) {
+        throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${size}`);
+      }
+      offset += (i < 0 ? i + size : i) * this.elementStrides[axis];
+    });
+    if (index.length < this.ndim) {
+      return this.view(
+        this.shape.slice(index.length),
+        this.elementStrides.slice(index.length),
+        offset,
+      );
+    }
+    const value = heapOf(this.dtype)[offset];
+    return this.dtype === 'bool' ? value !== 0 : value;
+  }
+
+  /** Frees the array's memory now (once its views are gone too). Calling it again does nothing. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    disown(this);
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  /** NumPy's str(x). */
+  toString(): string {
+    return arrayToString(this.printable('toString'));
+  }
+
+  /** @internal What the printer reads. */
+  printable(fn: string): Printable {
+    this.check(fn);
+    const values = heapOf(this.dtype);
+    const { offset, elementStrides, shape, dtype } = this;
+    return {
+      shape,
+      dtype,
+      at(index) {
+        let o = offset;
+        for (let i = 0; i < index.length; i++) o += index[i] * elementStrides[i];
+        return values[o];
+      },
+    };
+  }
+
+  /** Node's console.log and util.inspect show NumPy's str form. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.isDisposed ? 'NDArray(disposed)' : this.toString();
+  }
+}

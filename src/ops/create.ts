@@ -1,0 +1,218 @@
+// Array creation: from JS data (with NumPy's inference), filled arrays, ranges.
+import { type DType, checkDType, isInt32, scalarDType, typedArrayDType } from '../dtype.js';
+import { ValueError, checkOptions, describe } from '../errors.js';
+import { NDArray, castValue, heapOf } from '../ndarray.js';
+import { checkShape } from '../shape.js';
+
+/** What np.array accepts: numbers, booleans, nested arrays of them, typed arrays, NDArrays. */
+export type ArrayInput = number | boolean | NDArray | ArrayBufferView | readonly ArrayInput[];
+
+export interface DTypeOptions {
+  dtype?: DType;
+}
+
+function isSequence(value: unknown): value is ArrayInput[] | ArrayBufferView {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
+/** Python's tuple repr, which NumPy's ragged-input message uses: (2,) and (2, 2). */
+function tupleRepr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/** The shape of nested data and its elements in C order; throws NumPy's error on ragged data. */
+function flatten(fn: string, data: ArrayInput): { shape: number[]; values: unknown[] } {
+  const shape: number[] = [];
+  let level: unknown[] = [data instanceof NDArray ? data.toArray() : data];
+  for (;;) {
+    level = level.map((item) => (item instanceof NDArray ? item.toArray() : item));
+    const sequences = level.filter(isSequence).length;
+    if (sequences === 0) break;
+    const length = (level[0] as ArrayInput[]).length;
+    if (
+      sequences < level.length ||
+      level.some((item) => (item as ArrayInput[]).length !== length)
+    ) {
+      throw new ValueError(
+        `${fn}: setting an array element with a sequence. The requested array has an ` +
+          `inhomogeneous shape after ${shape.length} dimensions. The detected shape was ` +
+          `${tupleRepr(shape)} + inhomogeneous part.`,
+      );
+    }
+    shape.push(length);
+    level = level.flatMap((item) => Array.from(item as ArrayInput[]));
+  }
+  return { shape, values: level };
+}
+
+/** NumPy-like inference over flat JS values (DESIGN.md: int32 stands for NumPy's int64). */
+function inferDType(fn: string, values: readonly unknown[]): DType {
+  let dtype: DType = 'bool';
+  for (const value of values) {
+    if (typeof value === 'boolean') continue;
+    if (typeof value !== 'number') {
+      throw new TypeError(`${fn}: could not convert ${describe(value)} to a number`);
+    }
+    if (!isInt32(value)) return 'float64';
+    dtype = 'int32';
+  }
+  return values.length === 0 ? 'float64' : dtype;
+}
+
+/** np.array: a new array (always a copy) from numbers, nested arrays, typed arrays or NDArrays. */
+export function array(data: ArrayInput, options?: DTypeOptions): NDArray {
+  const { dtype } = checkOptions('array', options, ['dtype']);
+  const requested = dtype === undefined ? undefined : checkDType('array', dtype);
+  if (data instanceof NDArray) return data.check('array').astype(requested ?? data.dtype);
+  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
+    const own = typedArrayDType(data);
+    if (!own) throw new TypeError(`array: unsupported typed array ${describe(data)}`);
+    const values = data as unknown as ArrayLike<number>;
+    const out = NDArray.empty([values.length], requested ?? own, 'array');
+    const dest = heapOf(out.dtype);
+    for (let i = 0; i < values.length; i++) dest[out.offset + i] = castValue(values[i], out.dtype);
+    return out;
+  }
+  if (data === null || data === undefined || (typeof data === 'object' && !isSequence(data))) {
+    throw new TypeError(`array: cannot make an array from ${describe(data)}`);
+  }
+  const { shape, values } = flatten('array', data);
+  const target = requested ?? inferDType('array', values);
+  if (requested) inferDType('array', values); // still reject non-numeric elements
+  const out = NDArray.empty(shape, target, 'array');
+  const dest = heapOf(target);
+  for (let i = 0; i < values.length; i++) {
+    dest[out.offset + i] = castValue(values[i] as number | boolean, target);
+  }
+  return out;
+}
+
+/** np.asarray: an NDArray of the requested dtype passes through unchanged; anything else is converted. */
+export function asarray(data: ArrayInput, options?: DTypeOptions): NDArray {
+  const { dtype } = checkOptions('asarray', options, ['dtype']);
+  if (data instanceof NDArray && (dtype === undefined || dtype === data.dtype)) {
+    return data.check('asarray');
+  }
+  return array(data, options);
+}
+
+/** np.empty: a new array whose elements are whatever the memory held. */
+export function empty(shape: number | readonly number[], options?: DTypeOptions): NDArray {
+  const { dtype = 'float64' } = checkOptions('empty', options, ['dtype']);
+  return NDArray.empty(checkShape('empty', shape), checkDType('empty', dtype), 'empty');
+}
+
+function filled(fn: string, shape: unknown, value: number | boolean, dtype: unknown): NDArray {
+  const target = checkDType(fn, dtype);
+  const out = NDArray.empty(checkShape(fn, shape), target, fn);
+  heapOf(target).fill(castValue(value, target), out.offset, out.offset + out.size);
+  return out;
+}
+
+/** np.zeros. */
+export function zeros(shape: number | readonly number[], options?: DTypeOptions): NDArray {
+  const { dtype = 'float64' } = checkOptions('zeros', options, ['dtype']);
+  return filled('zeros', shape, 0, dtype);
+}
+
+/** np.ones. */
+export function ones(shape: number | readonly number[], options?: DTypeOptions): NDArray {
+  const { dtype = 'float64' } = checkOptions('ones', options, ['dtype']);
+  return filled('ones', shape, 1, dtype);
+}
+
+/** np.full: every element `fillValue`; the dtype is inferred from it unless given. */
+export function full(
+  shape: number | readonly number[],
+  fillValue: number | boolean,
+  options?: DTypeOptions,
+): NDArray {
+  if (typeof fillValue !== 'number' && typeof fillValue !== 'boolean') {
+    throw new TypeError(`full: fill value must be a number or boolean, got ${describe(fillValue)}`);
+  }
+  const { dtype = scalarDType(fillValue) } = checkOptions('full', options, ['dtype']);
+  return filled('full', shape, fillValue, dtype);
+}
+
+function checkNumber(fn: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/**
+ * np.arange(stop) or np.arange(start, stop, step = 1): evenly spaced values in [start, stop).
+ * int32 when start, stop and step are all int32 integers, else float64.
+ */
+export function arange(
+  startOrStop: number,
+  stop?: number,
+  step?: number | DTypeOptions,
+  options?: DTypeOptions,
+): NDArray {
+  if (typeof step === 'object') [step, options] = [undefined, step];
+  if (typeof stop === 'object') [stop, options] = [undefined, stop as DTypeOptions];
+  const { dtype } = checkOptions('arange', options, ['dtype']);
+  let start = checkNumber('arange', 'start', startOrStop);
+  if (stop === undefined) [start, stop] = [0, start];
+  checkNumber('arange', 'stop', stop);
+  const delta = step === undefined ? 1 : checkNumber('arange', 'step', step);
+  if (delta === 0) throw new RangeError('arange: step must not be zero');
+  const inferred = [start, stop, delta].every(isInt32) ? 'int32' : 'float64';
+  const target = dtype === undefined ? inferred : checkDType('arange', dtype);
+  const length = Math.max(0, Math.ceil((stop - start) / delta));
+  if (!Number.isFinite(length))
+    throw new ValueError(`arange: cannot compute length of range ${start} to ${stop}`);
+  const out = NDArray.empty([length], target, 'arange');
+  const dest = heapOf(target);
+  // NumPy fills start + i * (second - first), with the step as the first two values give it.
+  const actualStep = start + delta - start;
+  for (let i = 0; i < length; i++) dest[out.offset + i] = castValue(start + i * actualStep, target);
+  return out;
+}
+
+export interface LinspaceOptions extends DTypeOptions {
+  endpoint?: boolean;
+}
+
+/** np.linspace: `num` evenly spaced values from start to stop (inclusive unless endpoint is false). */
+export function linspace(
+  start: number,
+  stop: number,
+  num = 50,
+  options?: LinspaceOptions,
+): NDArray {
+  const { dtype = 'float64', endpoint = true } = checkOptions('linspace', options, [
+    'dtype',
+    'endpoint',
+  ]);
+  checkNumber('linspace', 'start', start);
+  checkNumber('linspace', 'stop', stop);
+  if (!Number.isInteger(num) || num < 0) {
+    throw new ValueError(`linspace: number of samples, ${num}, must be non-negative`);
+  }
+  const target = checkDType('linspace', dtype);
+  const out = NDArray.empty([num], target, 'linspace');
+  const dest = heapOf(target);
+  const div = endpoint ? num - 1 : num;
+  const delta = stop - start;
+  const step = delta / div;
+  // NumPy's arithmetic, operation for operation: i * step + start (or i / div * delta).
+  for (let i = 0; i < num; i++) {
+    const y = div > 0 ? (step === 0 ? (i / div) * delta : i * step) : i * delta;
+    dest[out.offset + i] = castValue(y + start, target);
+  }
+  if (endpoint && num > 1) dest[out.offset + num - 1] = castValue(stop, target);
+  return out;
+}
+
+/** np.reshape(x, shape). */
+export function reshape(x: ArrayInput, shape: number | readonly number[]): NDArray {
+  const input = asarray(x);
+  try {
+    return input.reshape(typeof shape === 'number' ? [shape] : shape);
+  } finally {
+    if (input !== x) input.dispose();
+  }
+}

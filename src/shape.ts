@@ -1,0 +1,144 @@
+// Shape logic: validation, sizes, strides, broadcasting, axes and reshape, all on plain numbers.
+import { AxisError, ValueError, describe, formatShape } from './errors.js';
+
+export type Shape = readonly number[];
+
+/** Product of the dimensions (1 for a 0-d shape). */
+export function shapeSize(shape: Shape): number {
+  let size = 1;
+  for (const d of shape) size *= d;
+  return size;
+}
+
+/** Row-major strides in elements. */
+export function contiguousStrides(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = step;
+    step *= shape[i] === 0 ? 1 : shape[i];
+  }
+  return strides;
+}
+
+/** Whether (shape, strides) walks memory in row-major order with no gaps. */
+export function isContiguous(shape: Shape, strides: readonly number[]): boolean {
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    if (shape[i] === 1) continue;
+    if (shape[i] === 0) return true;
+    if (strides[i] !== step) return false;
+    step *= shape[i];
+  }
+  return true;
+}
+
+/** One dimension given by the user: a non-negative integer (NumPy's checks and words). */
+export function checkDimension(fn: string, d: unknown): number {
+  if (typeof d !== 'number' || !Number.isInteger(d)) {
+    throw new TypeError(
+      `${fn}: expected a sequence of integers or a single integer, got ${describe(d)}`,
+    );
+  }
+  if (d < 0) throw new ValueError(`${fn}: negative dimensions are not allowed`);
+  return d;
+}
+
+/** A shape given by the user as a number or an array of numbers. */
+export function checkShape(fn: string, shape: unknown): number[] {
+  if (typeof shape === 'number') return [checkDimension(fn, shape)];
+  if (!Array.isArray(shape)) {
+    throw new TypeError(
+      `${fn}: shape must be a number or an array of numbers, got ${describe(shape)}`,
+    );
+  }
+  return shape.map((d: unknown) => checkDimension(fn, d));
+}
+
+/** NumPy's broadcasting of any number of shapes. */
+export function broadcastShapes(...shapes: Shape[]): number[] {
+  const ndim = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(ndim).fill(1);
+  for (const shape of shapes) {
+    for (let i = 0; i < shape.length; i++) {
+      const j = ndim - shape.length + i;
+      const d = shape[i];
+      if (d === out[j] || d === 1) continue;
+      if (out[j] === 1) out[j] = d;
+      else {
+        throw new ValueError(
+          `operands could not be broadcast together with shapes ${shapes.map(formatShape).join(' ')} `,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Strides (in elements) that read an array of `shape` as if it had `target` shape. */
+export function broadcastStrides(
+  shape: Shape,
+  strides: readonly number[],
+  target: Shape,
+): number[] {
+  const out = new Array<number>(target.length).fill(0);
+  const lead = target.length - shape.length;
+  for (let i = 0; i < shape.length; i++) out[lead + i] = shape[i] === 1 ? 0 : strides[i];
+  return out;
+}
+
+/** A possibly negative axis, checked against ndim; `fn` names the caller. */
+export function normalizeAxis(axis: unknown, ndim: number): number {
+  if (typeof axis !== 'number' || !Number.isInteger(axis)) {
+    throw new TypeError(`axis must be an integer, got ${describe(axis)}`);
+  }
+  if (axis < -ndim || axis >= ndim) {
+    throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** An axis argument (int, int[] or null/undefined for all), sorted, checked for repeats. */
+export function normalizeAxes(axis: unknown, ndim: number): number[] {
+  if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
+  const list = Array.isArray(axis) ? axis : [axis];
+  const axes = list.map((a) => normalizeAxis(a, ndim));
+  if (new Set(axes).size !== axes.length) throw new ValueError("duplicate value in 'axis'");
+  return axes.sort((a, b) => a - b);
+}
+
+/** A requested shape as NumPy's reshape errors write it: leading unknowns dropped, others "newaxis". */
+function formatRequestedShape(shape: readonly number[]): string {
+  let i = 0;
+  while (i < shape.length && shape[i] < 0) i++;
+  if (i === shape.length) return '()';
+  const parts = [String(shape[i])];
+  for (i++; i < shape.length; i++) parts.push(shape[i] < 0 ? 'newaxis' : String(shape[i]));
+  return shape.length === 1 ? `(${parts[0]},)` : `(${parts.join(',')})`;
+}
+
+/** The new shape of a reshape, with its one unknown (any negative) dimension resolved. */
+export function resolveReshape(size: number, requested: readonly unknown[]): number[] {
+  let unknown = -1;
+  let known = 1;
+  const shape = requested.map((d, i) => {
+    if (typeof d !== 'number' || !Number.isInteger(d)) {
+      throw new TypeError(`reshape: ${describe(d)} cannot be interpreted as an integer dimension`);
+    }
+    if (d < 0) {
+      if (unknown >= 0) throw new ValueError('can only specify one unknown dimension');
+      unknown = i;
+    } else {
+      known *= d;
+    }
+    return d;
+  });
+  const fits = unknown >= 0 ? known !== 0 && size % known === 0 : known === size;
+  if (!fits) {
+    throw new ValueError(
+      `cannot reshape array of size ${size} into shape ${formatRequestedShape(shape)}`,
+    );
+  }
+  if (unknown >= 0) shape[unknown] = size / known;
+  return shape;
+}

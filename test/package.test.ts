@@ -1,0 +1,52 @@
+// The built package as users import it: the exports map, zero-config loading, browser-safe output.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import np, { nn } from 'nnbasics';
+import * as fromSource from '../src/index.js';
+
+const dist = new URL('../dist/', import.meta.url);
+
+describe("import np, { nn } from 'nnbasics'", () => {
+  test('works with no init call and picks the SIMD build where the runtime has SIMD', async () => {
+    using x = np.array([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(x.reshape(-1, 1).shape).toEqual([6, 1]);
+    expect(nn.basicSigmoid(1)).toBe(0.7310585786300049);
+    expect(np.nn).toBe(nn);
+    const wasm = await import('../src/wasm.js');
+    expect(wasm.simdSupported).toBe(true);
+    expect(wasm.simdKernels?.simdEnabled()).toBe(1);
+    expect(wasm.wasmKernels.simdEnabled()).toBe(0);
+  });
+
+  test('importing the module twice (source and package) gives two working copies', () => {
+    using a = np.arange(3);
+    using b = fromSource.default.arange(3);
+    expect(a.toArray()).toEqual(b.toArray());
+    expect(a).not.toBeInstanceOf(fromSource.NDArray);
+  });
+
+  test('the compiled modules import only relative files with extensions (browser-safe)', () => {
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.js'),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dist), 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\/.*\.js$/);
+      }
+      expect(text, file).not.toMatch(/\brequire\(/);
+    }
+  });
+
+  test('package.json: ESM, exports with types, Node >= 20', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(pkg.type).toBe('module');
+    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+    expect(pkg.engines.node).toBe('>=20');
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
+  });
+});
