@@ -10,3 +10,8 @@ export function heapBase(): usize {
 export function simdEnabled(): i32 {
   return ASC_FEATURE_SIMD ? 1 : 0;
 }
+
+export * from './unary';
+export * from './binary';
+export * from './reduce';
+export * from './linalg';

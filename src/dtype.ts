@@ -41,7 +41,8 @@ export function promoteTypes(a: DType, b: DType): DType {
  */
 export function promoteWithScalar(dtype: DType, scalar: number | boolean): DType {
   if (typeof scalar === 'boolean') return dtype;
-  if (Number.isInteger(scalar) && !Object.is(scalar, -0)) return dtype === 'bool' ? 'int32' : dtype;
+  // Integers beyond int32 cannot stay integral here (NumPy's int64 could): they act as floats.
+  if (isInt32(scalar)) return dtype === 'bool' ? 'int32' : dtype;
   return isFloat(dtype) ? dtype : 'float64';
 }
 

@@ -12,6 +12,9 @@ import {
   shapeSize,
 } from './shape.js';
 
+/** What np.array and every op accept: numbers, booleans, nested arrays of them, typed arrays, NDArrays. */
+export type ArrayInput = number | boolean | NDArray | ArrayBufferView | readonly ArrayInput[];
+
 /** Nested JS arrays as toArray() returns them. */
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -79,6 +82,7 @@ export function forEachOffset(
 }
 
 /** A NumPy-style n-d array living in wasm memory. Create one with np.array, np.zeros, ... */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class NDArray {
   /** @internal */ readonly block: Block;
   /** Element type. */
@@ -350,4 +354,47 @@ export class NDArray {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.isDisposed ? 'NDArray(disposed)' : this.toString();
   }
+}
+
+/** Axis argument of the reductions: an axis, a list of axes, null (all), or {axis, keepdims}. */
+export type AxisArgument =
+  | number
+  | readonly number[]
+  | null
+  | { axis?: number | readonly number[] | null; keepdims?: boolean };
+
+// Method forms of the ops, installed by src/methods.ts (which sits above the ops).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- intended: the methods are assigned to the prototype
+export interface NDArray {
+  /** this + other, broadcasting. */
+  add(other: ArrayInput): NDArray;
+  /** this - other, broadcasting. */
+  sub(other: ArrayInput): NDArray;
+  /** this * other, broadcasting. */
+  mul(other: ArrayInput): NDArray;
+  /** this / other, broadcasting. */
+  div(other: ArrayInput): NDArray;
+  /** this ** other, broadcasting. */
+  pow(other: ArrayInput): NDArray;
+  /** Elementwise maximum with other. */
+  maximum(other: ArrayInput): NDArray;
+  /** Elementwise minimum with other. */
+  minimum(other: ArrayInput): NDArray;
+  exp(): NDArray;
+  log(): NDArray;
+  sqrt(): NDArray;
+  tanh(): NDArray;
+  abs(): NDArray;
+  square(): NDArray;
+  negative(): NDArray;
+  /** Sum over all axes (a JS number) or the given ones. */
+  sum(axis?: AxisArgument): NDArray | number;
+  mean(axis?: AxisArgument): NDArray | number;
+  max(axis?: AxisArgument): NDArray | number;
+  min(axis?: AxisArgument): NDArray | number;
+  argmax(axis?: number | null | { axis?: number | null; keepdims?: boolean }): NDArray | number;
+  /** np.dot(this, other). */
+  dot(other: ArrayInput): NDArray | number;
+  /** np.matmul(this, other). */
+  matmul(other: ArrayInput): NDArray | number;
 }

@@ -23,6 +23,11 @@ import {
   zeros,
 } from './ops/create.js';
 import { defaultRng } from './random.js';
+import { getBackend, setBackend } from './kernels.js';
+import * as ops from './ops/index.js';
+import { dot, matmul, norm } from './ops/linalg.js';
+import { argmax, max, mean, min, sum } from './ops/reduce.js';
+import './methods.js';
 
 /** NumPy's repr(x). */
 function arrayRepr(x: ArrayInput): string {
@@ -56,6 +61,18 @@ export const np = {
   linspace,
   reshape,
   random: { defaultRng },
+  // elementwise
+  ...ops,
+  // reductions
+  sum,
+  mean,
+  max,
+  min,
+  argmax,
+  // linear algebra
+  dot,
+  matmul,
+  linalg: { norm },
   // printing
   arrayRepr,
   arrayStr,
@@ -63,8 +80,10 @@ export const np = {
   getPrintOptions,
   printOptions,
   resetPrintOptions,
-  // memory
+  // memory and kernels
   tidy,
+  setBackend,
+  getBackend,
   memory: memoryUsage,
   // types
   NDArray,

@@ -142,3 +142,46 @@ export function resolveReshape(size: number, requested: readonly unknown[]): num
   if (unknown >= 0) shape[unknown] = size / known;
   return shape;
 }
+
+/**
+ * Simplifies a loop over `shape` that several operands step through with their own strides:
+ * size-1 dimensions are dropped and neighbours merged where every operand steps through both
+ * as one, so that contiguous data becomes one long row.
+ */
+export function coalesce(
+  shape: Shape,
+  strides: readonly (readonly number[])[],
+): { shape: number[]; strides: number[][] } {
+  const outShape: number[] = [];
+  const outStrides: number[][] = strides.map(() => []);
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] === 1) continue;
+    const last = outShape.length - 1;
+    if (last >= 0 && strides.every((s, k) => outStrides[k][last] === s[d] * shape[d])) {
+      outShape[last] *= shape[d];
+      strides.forEach((s, k) => (outStrides[k][last] = s[d]));
+    } else {
+      outShape.push(shape[d]);
+      strides.forEach((s, k) => outStrides[k].push(s[d]));
+    }
+  }
+  return { shape: outShape, strides: outStrides };
+}
+
+/**
+ * Calls fn(index) for every index of the leading `count` dimensions of shape, in C order.
+ */
+export function forEachIndex(
+  shape: Shape,
+  count: number,
+  fn: (index: readonly number[]) => void,
+): void {
+  const index = new Array<number>(count).fill(0);
+  if (shape.slice(0, count).some((d) => d === 0)) return;
+  for (;;) {
+    fn(index);
+    let axis = count - 1;
+    while (axis >= 0 && ++index[axis] === shape[axis]) index[axis--] = 0;
+    if (axis < 0) return;
+  }
+}

@@ -1,11 +1,10 @@
 // Array creation: from JS data (with NumPy's inference), filled arrays, ranges.
 import { type DType, checkDType, isInt32, scalarDType, typedArrayDType } from '../dtype.js';
 import { ValueError, checkOptions, describe } from '../errors.js';
-import { NDArray, castValue, heapOf } from '../ndarray.js';
+import { type ArrayInput, NDArray, castValue, heapOf } from '../ndarray.js';
 import { checkShape } from '../shape.js';
 
-/** What np.array accepts: numbers, booleans, nested arrays of them, typed arrays, NDArrays. */
-export type ArrayInput = number | boolean | NDArray | ArrayBufferView | readonly ArrayInput[];
+export type { ArrayInput };
 
 export interface DTypeOptions {
   dtype?: DType;
@@ -59,41 +58,54 @@ function inferDType(fn: string, values: readonly unknown[]): DType {
   return values.length === 0 ? 'float64' : dtype;
 }
 
-/** np.array: a new array (always a copy) from numbers, nested arrays, typed arrays or NDArrays. */
-export function array(data: ArrayInput, options?: DTypeOptions): NDArray {
-  const { dtype } = checkOptions('array', options, ['dtype']);
-  const requested = dtype === undefined ? undefined : checkDType('array', dtype);
-  if (data instanceof NDArray) return data.check('array').astype(requested ?? data.dtype);
+/** A new array from JS data or an NDArray; `fn` names the caller in errors. */
+export function fromData(fn: string, data: ArrayInput, requested?: DType): NDArray {
+  if (data instanceof NDArray) return data.check(fn).astype(requested ?? data.dtype);
   if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
     const own = typedArrayDType(data);
-    if (!own) throw new TypeError(`array: unsupported typed array ${describe(data)}`);
+    if (!own) throw new TypeError(`${fn}: unsupported typed array ${describe(data)}`);
     const values = data as unknown as ArrayLike<number>;
-    const out = NDArray.empty([values.length], requested ?? own, 'array');
+    const out = NDArray.empty([values.length], requested ?? own, fn);
     const dest = heapOf(out.dtype);
     for (let i = 0; i < values.length; i++) dest[out.offset + i] = castValue(values[i], out.dtype);
     return out;
   }
-  if (data === null || data === undefined || (typeof data === 'object' && !isSequence(data))) {
-    throw new TypeError(`array: cannot make an array from ${describe(data)}`);
+  if (typeof data === 'boolean' || typeof data === 'number' || Array.isArray(data)) {
+    const { shape, values } = flatten(fn, data);
+    const inferred = inferDType(fn, values); // also rejects non-numeric elements
+    const target = requested ?? inferred;
+    const out = NDArray.empty(shape, target, fn);
+    const dest = heapOf(target);
+    for (let i = 0; i < values.length; i++) {
+      dest[out.offset + i] = castValue(values[i] as number | boolean, target);
+    }
+    return out;
   }
-  const { shape, values } = flatten('array', data);
-  const target = requested ?? inferDType('array', values);
-  if (requested) inferDType('array', values); // still reject non-numeric elements
-  const out = NDArray.empty(shape, target, 'array');
-  const dest = heapOf(target);
-  for (let i = 0; i < values.length; i++) {
-    dest[out.offset + i] = castValue(values[i] as number | boolean, target);
-  }
-  return out;
+  throw new TypeError(`${fn}: cannot make an array from ${describe(data)}`);
+}
+
+/**
+ * The NDArray an operation works on: an NDArray passes through (checked not disposed), other
+ * data is converted. The caller disposes what it got when it is not the argument itself.
+ */
+export function operand(fn: string, data: ArrayInput): NDArray {
+  return data instanceof NDArray ? data.check(fn) : fromData(fn, data);
+}
+
+/** np.array: a new array (always a copy) from numbers, nested arrays, typed arrays or NDArrays. */
+export function array(data: ArrayInput, options?: DTypeOptions): NDArray {
+  const { dtype } = checkOptions('array', options, ['dtype']);
+  return fromData('array', data, dtype === undefined ? undefined : checkDType('array', dtype));
 }
 
 /** np.asarray: an NDArray of the requested dtype passes through unchanged; anything else is converted. */
 export function asarray(data: ArrayInput, options?: DTypeOptions): NDArray {
   const { dtype } = checkOptions('asarray', options, ['dtype']);
-  if (data instanceof NDArray && (dtype === undefined || dtype === data.dtype)) {
+  const requested = dtype === undefined ? undefined : checkDType('asarray', dtype);
+  if (data instanceof NDArray && (requested === undefined || requested === data.dtype)) {
     return data.check('asarray');
   }
-  return array(data, options);
+  return fromData('asarray', data, requested);
 }
 
 /** np.empty: a new array whose elements are whatever the memory held. */

@@ -1,0 +1,159 @@
+// dot (two strided vectors) and matmul (C = A B, C contiguous) for float64, float32, int32.
+import { at } from './common';
+
+// @ts-ignore: decorator
+@inline
+function vadd<T>(a: v128, b: v128): v128 {
+  if (isInteger<T>()) return i32x4.add(a, b);
+  return sizeof<T>() == 8 ? f64x2.add(a, b) : f32x4.add(a, b);
+}
+
+// @ts-ignore: decorator
+@inline
+function vmul<T>(a: v128, b: v128): v128 {
+  if (isInteger<T>()) return i32x4.mul(a, b);
+  return sizeof<T>() == 8 ? f64x2.mul(a, b) : f32x4.mul(a, b);
+}
+
+// @ts-ignore: decorator
+@inline
+function vsplat<T>(p: usize): v128 {
+  return sizeof<T>() == 8 ? v128.load64_splat(p) : v128.load32_splat(p);
+}
+
+// @ts-ignore: decorator
+@inline
+function laneSum<T>(v: v128): T {
+  if (sizeof<T>() == 8) return <T>(f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1));
+  if (isInteger<T>()) {
+    return <T>(i32x4.extract_lane(v, 0) + i32x4.extract_lane(v, 1) + (i32x4.extract_lane(v, 2) + i32x4.extract_lane(v, 3)));
+  }
+  return <T>((f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1)) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3)));
+}
+
+/** Sum of x[i] * y[i]: four v128 accumulators, combined pairwise, then the tail. */
+// @ts-ignore: decorator
+@inline
+function dot<T>(n: i32, x: usize, sx: isize, y: usize, sy: isize): T {
+  let i = 0;
+  let res: T = <T>0;
+  if (ASC_FEATURE_SIMD && sx == 1 && sy == 1) {
+    const lanes = 16 / sizeof<T>();
+    let a0 = i64x2.splat(0);
+    let a1 = a0;
+    let a2 = a0;
+    let a3 = a0;
+    for (; i + 4 * lanes <= n; i += 4 * lanes) {
+      const p = <usize>i * sizeof<T>();
+      a0 = vadd<T>(a0, vmul<T>(v128.load(x + p), v128.load(y + p)));
+      a1 = vadd<T>(a1, vmul<T>(v128.load(x + p, 16), v128.load(y + p, 16)));
+      a2 = vadd<T>(a2, vmul<T>(v128.load(x + p, 32), v128.load(y + p, 32)));
+      a3 = vadd<T>(a3, vmul<T>(v128.load(x + p, 48), v128.load(y + p, 48)));
+    }
+    res = laneSum<T>(vadd<T>(vadd<T>(a0, a1), vadd<T>(a2, a3)));
+  } else {
+    let r0: T = <T>0;
+    let r1: T = <T>0;
+    let r2: T = <T>0;
+    let r3: T = <T>0;
+    for (; i + 4 <= n; i += 4) {
+      r0 += load<T>(at<T>(x, i, sx)) * load<T>(at<T>(y, i, sy));
+      r1 += load<T>(at<T>(x, i + 1, sx)) * load<T>(at<T>(y, i + 1, sy));
+      r2 += load<T>(at<T>(x, i + 2, sx)) * load<T>(at<T>(y, i + 2, sy));
+      r3 += load<T>(at<T>(x, i + 3, sx)) * load<T>(at<T>(y, i + 3, sy));
+    }
+    res = (r0 + r1) + (r2 + r3);
+  }
+  for (; i < n; i++) res += load<T>(at<T>(x, i, sx)) * load<T>(at<T>(y, i, sy));
+  return res;
+}
+
+export function dot_f64(n: i32, x: usize, sx: isize, y: usize, sy: isize): f64 {
+  return dot<f64>(n, x, sx, y, sy);
+}
+export function dot_f32(n: i32, x: usize, sx: isize, y: usize, sy: isize): f32 {
+  return dot<f32>(n, x, sx, y, sy);
+}
+export function dot_i32(n: i32, x: usize, sx: isize, y: usize, sy: isize): i32 {
+  return dot<i32>(n, x, sx, y, sy);
+}
+
+/**
+ * out (m x n, contiguous) = A (m x k) B (k x n). With SIMD and a row-contiguous B, a 4-row by
+ * 2-vector register block accumulates over k; the rest, and every strided B, goes element by
+ * element through dot.
+ */
+// @ts-ignore: decorator
+@inline
+function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
+  let j0 = 0;
+  if (ASC_FEATURE_SIMD && bs1 == 1) {
+    const lanes = 16 / sizeof<T>();
+    const step = 2 * lanes;
+    for (; j0 + step <= n; j0 += step) {
+      const bj = at<T>(b, j0, 1);
+      let i = 0;
+      for (; i + 4 <= m; i += 4) {
+        let c00 = i64x2.splat(0);
+        let c01 = c00;
+        let c10 = c00;
+        let c11 = c00;
+        let c20 = c00;
+        let c21 = c00;
+        let c30 = c00;
+        let c31 = c00;
+        const a0 = at<T>(a, i, as0);
+        const a1 = at<T>(a, i + 1, as0);
+        const a2 = at<T>(a, i + 2, as0);
+        const a3 = at<T>(a, i + 3, as0);
+        for (let p = 0; p < k; p++) {
+          const bp = at<T>(bj, p, bs0);
+          const b0 = v128.load(bp);
+          const b1 = v128.load(bp, 16);
+          const x0 = vsplat<T>(at<T>(a0, p, as1));
+          const x1 = vsplat<T>(at<T>(a1, p, as1));
+          const x2 = vsplat<T>(at<T>(a2, p, as1));
+          const x3 = vsplat<T>(at<T>(a3, p, as1));
+          c00 = vadd<T>(c00, vmul<T>(x0, b0));
+          c01 = vadd<T>(c01, vmul<T>(x0, b1));
+          c10 = vadd<T>(c10, vmul<T>(x1, b0));
+          c11 = vadd<T>(c11, vmul<T>(x1, b1));
+          c20 = vadd<T>(c20, vmul<T>(x2, b0));
+          c21 = vadd<T>(c21, vmul<T>(x2, b1));
+          c30 = vadd<T>(c30, vmul<T>(x3, b0));
+          c31 = vadd<T>(c31, vmul<T>(x3, b1));
+        }
+        const o = at<T>(out, i * n + j0, 1);
+        const rowBytes = <usize>n * sizeof<T>();
+        v128.store(o, c00);
+        v128.store(o, c01, 16);
+        v128.store(o + rowBytes, c10);
+        v128.store(o + rowBytes, c11, 16);
+        v128.store(o + 2 * rowBytes, c20);
+        v128.store(o + 2 * rowBytes, c21, 16);
+        v128.store(o + 3 * rowBytes, c30);
+        v128.store(o + 3 * rowBytes, c31, 16);
+      }
+      for (; i < m; i++) {
+        for (let j = j0; j < j0 + step; j++) {
+          store<T>(at<T>(out, i * n + j, 1), dot<T>(k, at<T>(a, i, as0), as1, at<T>(b, j, bs1), bs0));
+        }
+      }
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    for (let j = j0; j < n; j++) {
+      store<T>(at<T>(out, i * n + j, 1), dot<T>(k, at<T>(a, i, as0), as1, at<T>(b, j, bs1), bs0));
+    }
+  }
+}
+
+export function matmul_f64(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
+  matmul<f64>(m, k, n, a, as0, as1, b, bs0, bs1, out);
+}
+export function matmul_f32(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
+  matmul<f32>(m, k, n, a, as0, as1, b, bs0, bs1, out);
+}
+export function matmul_i32(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
+  matmul<i32>(m, k, n, a, as0, as1, b, bs0, bs1, out);
+}

@@ -1,0 +1,169 @@
+// Elementwise operations (NumPy's ufuncs): unary ops, and binary ops with full broadcasting and
+// JS numbers on either side as weak scalars. Each runs one strided kernel per 2-D slab.
+import { type DType, isFloat, promoteTypes, promoteWithScalar, scalarDType } from '../dtype.js';
+import { ValueError } from '../errors.js';
+import { kernel } from '../kernels.js';
+import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
+import { broadcastShapes, broadcastStrides, coalesce, forEachIndex, type Shape } from '../shape.js';
+import { type ArrayInput, fromData, operand } from './create.js';
+
+/** Kernel name suffix of each dtype (bool is stored as bytes). */
+export const SUFFIX: Record<DType, string> = {
+  float64: 'f64',
+  float32: 'f32',
+  int32: 'i32',
+  bool: 'u8',
+};
+
+/** One operand of a strided kernel: where its first element is and how it steps (elements). */
+export interface Strided {
+  offset: number;
+  itemsize: number;
+  strides: readonly number[];
+}
+
+export function stridedOf(x: NDArray, strides: readonly number[] = x.elementStrides): Strided {
+  return { offset: x.offset, itemsize: x.itemsize, strides };
+}
+
+/**
+ * Runs a 2-D strided kernel (rows, cols, then ptr, stride0, stride1 per operand) over `shape`:
+ * dimensions are coalesced first, so contiguous data is one call over one long row.
+ */
+export function runElementwise(name: string, shape: Shape, operands: readonly Strided[]): void {
+  const fn = kernel(name);
+  const { shape: dims, strides } = coalesce(
+    shape,
+    operands.map((o) => o.strides),
+  );
+  const nd = dims.length;
+  const rows = nd >= 2 ? dims[nd - 2] : 1;
+  const cols = nd >= 1 ? dims[nd - 1] : 1;
+  const outer = Math.max(0, nd - 2);
+  forEachIndex(dims, outer, (index) => {
+    const args = [rows, cols];
+    operands.forEach((o, k) => {
+      let element = o.offset;
+      for (let i = 0; i < outer; i++) element += index[i] * strides[k][i];
+      args.push(
+        element * o.itemsize,
+        nd >= 2 ? strides[k][nd - 2] : 0,
+        nd >= 1 ? strides[k][nd - 1] : 0,
+      );
+    });
+    fn(...args);
+  });
+}
+
+/** Disposes, at the end of an op, the operands it converted from JS data. */
+export class Temporaries {
+  readonly #arrays: NDArray[] = [];
+  /** Registers `made` for disposal unless it is the caller's own `given`. */
+  keep(made: NDArray, given?: unknown): NDArray {
+    if (made !== given) this.#arrays.push(made);
+    return made;
+  }
+  dispose(): void {
+    for (const a of this.#arrays) a.dispose();
+  }
+}
+
+/** The first element of a size-1 array as a JS number (bool as 0/1). */
+export function firstValue(x: NDArray): number {
+  return heapOf(x.dtype)[x.offset];
+}
+
+export type UnaryName = 'exp' | 'log' | 'sqrt' | 'tanh' | 'abs' | 'square' | 'negative';
+const FLOAT_RESULT = new Set<UnaryName>(['exp', 'log', 'sqrt', 'tanh']);
+
+/** Applies a unary ufunc; int and bool inputs of exp, log, sqrt and tanh compute in float64. */
+export function unary(name: UnaryName, x: ArrayInput): NDArray | number {
+  const temps = new Temporaries();
+  try {
+    let input = temps.keep(operand(name, x), x);
+    if (FLOAT_RESULT.has(name) && !isFloat(input.dtype))
+      input = temps.keep(input.astype('float64'));
+    if (name === 'negative' && input.dtype === 'bool') {
+      throw new TypeError(
+        'negative: The numpy boolean negative, the `-` operator, is not supported, ' +
+          'use the `~` operator or the logical_not function instead.',
+      );
+    }
+    const out = NDArray.empty(input.shape, input.dtype, name);
+    if (out.size > 0) {
+      runElementwise(`${name}_${SUFFIX[input.dtype]}`, input.shape, [
+        stridedOf(input),
+        stridedOf(out),
+      ]);
+    }
+    if (typeof x === 'number') {
+      temps.keep(out);
+      return firstValue(out);
+    }
+    return out;
+  } finally {
+    temps.dispose();
+  }
+}
+
+export type BinaryName =
+  'add' | 'subtract' | 'multiply' | 'divide' | 'power' | 'maximum' | 'minimum';
+
+/** The dtype a binary ufunc computes in, from its operands (JS numbers are weak scalars). */
+function binaryDType(name: BinaryName, a: ArrayInput, b: ArrayInput, da: DType, db: DType): DType {
+  let dtype: DType;
+  if (typeof a === 'number' && typeof b !== 'number') dtype = promoteWithScalar(db, a);
+  else if (typeof b === 'number' && typeof a !== 'number') dtype = promoteWithScalar(da, b);
+  else dtype = promoteTypes(da, db);
+  if (name === 'divide' && !isFloat(dtype)) return 'float64';
+  if (name === 'power' && dtype === 'bool') return 'int32';
+  if (name === 'subtract' && dtype === 'bool') {
+    throw new TypeError(
+      'subtract: numpy boolean subtract, the `-` operator, is not supported, ' +
+        'use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
+    );
+  }
+  return dtype;
+}
+
+/** Applies a binary ufunc with NumPy's broadcasting and type promotion. */
+export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray | number {
+  const temps = new Temporaries();
+  try {
+    const scalarType = (v: ArrayInput) =>
+      typeof v === 'number' || typeof v === 'boolean' ? scalarDType(v) : undefined;
+    let x = temps.keep(operand(name, a), a);
+    let y = temps.keep(operand(name, b), b);
+    const dtype = binaryDType(name, a, b, scalarType(a) ?? x.dtype, scalarType(b) ?? y.dtype);
+    if (x.dtype !== dtype) x = temps.keep(fromData(name, x, dtype));
+    if (y.dtype !== dtype) y = temps.keep(fromData(name, y, dtype));
+    if (name === 'power' && dtype === 'int32' && hasNegative(y)) {
+      throw new ValueError('Integers to negative integer powers are not allowed.');
+    }
+    const shape = broadcastShapes(x.shape, y.shape);
+    const out = NDArray.empty(shape, dtype, name);
+    if (out.size > 0) {
+      runElementwise(`${name}_${SUFFIX[dtype]}`, shape, [
+        stridedOf(x, broadcastStrides(x.shape, x.elementStrides, shape)),
+        stridedOf(y, broadcastStrides(y.shape, y.elementStrides, shape)),
+        stridedOf(out),
+      ]);
+    }
+    if (typeof a === 'number' && typeof b === 'number') {
+      temps.keep(out);
+      return firstValue(out);
+    }
+    return out;
+  } finally {
+    temps.dispose();
+  }
+}
+
+function hasNegative(x: NDArray): boolean {
+  const values = heapOf(x.dtype);
+  let negative = false;
+  forEachOffset(x.shape, x.elementStrides, x.offset, (o) => {
+    if (values[o] < 0) negative = true;
+  });
+  return negative;
+}

@@ -1,0 +1,356 @@
+// np.dot, np.matmul and np.linalg.norm.
+import { type DType, isFloat, promoteTypes } from '../dtype.js';
+import { ValueError, checkOptions, describe, formatShape } from '../errors.js';
+import { kernel } from '../kernels.js';
+import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
+import { broadcastShapes, forEachIndex, normalizeAxis } from '../shape.js';
+import { type ArrayInput, fromData, operand } from './create.js';
+import { SUFFIX, Temporaries, binary, unary } from './elementwise.js';
+import { innermostReduced, reduce } from './reduce.js';
+
+/** The dtype a product is computed in: bool goes through int32 (and back, see boolResult). */
+function productType(a: DType, b: DType): DType {
+  const dtype = promoteTypes(a, b);
+  return dtype === 'bool' ? 'int32' : dtype;
+}
+
+/** (m x k) @ (k x n) into a new contiguous (m x n) array of x's dtype (both already converted). */
+function matmul2d(
+  x: NDArray,
+  y: NDArray,
+  xOffset = x.offset,
+  yOffset = y.offset,
+  out?: NDArray,
+  outOffset = 0,
+): NDArray {
+  const [m, k] = x.shape.slice(-2);
+  const n = y.shape.at(-1)!;
+  const result = out ?? NDArray.empty([m, n], x.dtype, 'matmul');
+  const [xs0, xs1] = x.elementStrides.slice(-2);
+  const [ys0, ys1] = y.elementStrides.slice(-2);
+  if (m * n > 0) {
+    kernel(`matmul_${SUFFIX[x.dtype]}`)(
+      m,
+      k,
+      n,
+      xOffset * x.itemsize,
+      xs0,
+      xs1,
+      yOffset * y.itemsize,
+      ys0,
+      ys1,
+      (result.offset + outOffset) * result.itemsize,
+    );
+  }
+  return result;
+}
+
+function dotNotAligned(
+  a: NDArray,
+  b: NDArray,
+  ka: number,
+  axisA: number,
+  kb: number,
+  axisB: number,
+): ValueError {
+  return new ValueError(
+    `shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned: ${ka} (dim ${axisA}) != ${kb} (dim ${axisB})`,
+  );
+}
+
+/** Converts an int result of bool inputs back to bool, as NumPy's bool products are. */
+function boolResult(result: NDArray | number, both: boolean): NDArray | number {
+  if (!both) return result;
+  if (typeof result === 'number') return result !== 0 ? 1 : 0;
+  try {
+    return fromData('dot', result, 'bool');
+  } finally {
+    result.dispose();
+  }
+}
+
+/** np.dot: inner product of vectors (a JS number), matrix products, scalars scale. */
+export function dot(a: ArrayInput, b: ArrayInput): NDArray | number {
+  const temps = new Temporaries();
+  try {
+    let x = temps.keep(operand('dot', a), a);
+    let y = temps.keep(operand('dot', b), b);
+    if (x.ndim === 0 || y.ndim === 0) return binary('multiply', a, b);
+    const both = x.dtype === 'bool' && y.dtype === 'bool';
+    const dtype = productType(x.dtype, y.dtype);
+    if (x.ndim > 2 || y.ndim > 2) {
+      throw new ValueError(
+        `dot: arrays of more than 2 dimensions are not supported (shapes ${formatShape(x.shape)} and ${formatShape(y.shape)}); use matmul`,
+      );
+    }
+    const ka = x.shape.at(-1)!;
+    const kb = y.ndim === 1 ? y.shape[0] : y.shape[0];
+    if (ka !== kb) throw dotNotAligned(x, y, ka, x.ndim - 1, kb, 0);
+    if (x.dtype !== dtype) x = temps.keep(fromData('dot', x, dtype));
+    if (y.dtype !== dtype) y = temps.keep(fromData('dot', y, dtype));
+    if (x.ndim === 1 && y.ndim === 1) {
+      const value = kernel(`dot_${SUFFIX[dtype]}`)(
+        ka,
+        x.offset * x.itemsize,
+        x.elementStrides[0],
+        y.offset * y.itemsize,
+        y.elementStrides[0],
+      ) as number;
+      return boolResult(value, both);
+    }
+    return boolResult(product(x, y), both);
+  } finally {
+    temps.dispose();
+  }
+}
+
+/** 1-D and 2-D operands (same dtype, aligned) as matrices, multiplied, with 1-D axes dropped again. */
+function product(x: NDArray, y: NDArray): NDArray {
+  const temps = new Temporaries();
+  try {
+    const xm = x.ndim === 1 ? temps.keep(x.reshape(1, -1)) : x;
+    const ym = y.ndim === 1 ? temps.keep(y.reshape(-1, 1)) : y;
+    const result = temps.keep(matmul2d(xm, ym));
+    const shape = [...(x.ndim === 2 ? [x.shape[0]] : []), ...(y.ndim === 2 ? [y.shape[1]] : [])];
+    return result.reshape(shape);
+  } finally {
+    temps.dispose();
+  }
+}
+
+const MATMUL_SIGNATURE = '(n?,k),(k,m?)->(n?,m?)';
+
+/** np.matmul: matrix product with NumPy's stacking (leading axes broadcast) and 1-D promotion. */
+export function matmul(a: ArrayInput, b: ArrayInput): NDArray | number {
+  const temps = new Temporaries();
+  try {
+    let x = temps.keep(operand('matmul', a), a);
+    let y = temps.keep(operand('matmul', b), b);
+    [x, y].forEach((v, i) => {
+      if (v.ndim === 0) {
+        throw new ValueError(
+          `matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${MATMUL_SIGNATURE} requires 1)`,
+        );
+      }
+    });
+    const ka = x.shape.at(-1)!;
+    const kb = y.ndim === 1 ? y.shape[0] : y.shape.at(-2)!;
+    if (ka !== kb) {
+      throw new ValueError(
+        `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${MATMUL_SIGNATURE} (size ${kb} is different from ${ka})`,
+      );
+    }
+    const both = x.dtype === 'bool' && y.dtype === 'bool';
+    const dtype = productType(x.dtype, y.dtype);
+    if (x.dtype !== dtype) x = temps.keep(fromData('matmul', x, dtype));
+    if (y.dtype !== dtype) y = temps.keep(fromData('matmul', y, dtype));
+    if (x.ndim === 1 && y.ndim === 1) return dot(x, y);
+    if (x.ndim <= 2 && y.ndim <= 2) return boolResult(product(x, y), both);
+    // Stacks of matrices: broadcast the leading axes, one kernel call per matrix.
+    const xm = x.ndim === 1 ? temps.keep(x.reshape(1, -1)) : x;
+    const ym = y.ndim === 1 ? temps.keep(y.reshape(-1, 1)) : y;
+    const batch = broadcastShapes(xm.shape.slice(0, -2), ym.shape.slice(0, -2));
+    const [m, n] = [xm.shape.at(-2)!, ym.shape.at(-1)!];
+    const out = NDArray.empty([...batch, m, n], dtype, 'matmul');
+    const lead = (v: NDArray) => v.ndim - 2;
+    forEachIndex(batch, batch.length, (index) => {
+      const offsetIn = (v: NDArray) => {
+        let o = v.offset;
+        const skip = batch.length - lead(v);
+        for (let i = 0; i < lead(v); i++)
+          if (v.shape[i] !== 1) o += index[skip + i] * v.elementStrides[i];
+        return o;
+      };
+      let flat = 0;
+      for (let i = 0; i < batch.length; i++) flat = flat * batch[i] + index[i];
+      matmul2d(xm, ym, offsetIn(xm), offsetIn(ym), out, flat * m * n);
+    });
+    const shape = [...batch, ...(x.ndim > 1 ? [m] : []), ...(y.ndim > 1 ? [n] : [])];
+    temps.keep(out);
+    return boolResult(out.reshape(shape), both);
+  } finally {
+    temps.dispose();
+  }
+}
+
+// ---------------------------------------------------------------- norm
+
+export type NormOrder = number | 'fro' | 'nuc' | null;
+export interface NormOptions {
+  ord?: NormOrder;
+  axis?: number | readonly number[] | null;
+  keepdims?: boolean;
+}
+
+/** A 0-d result as a JS number; `ret ** (1/ord)` and friends work on both forms. */
+function power(x: NDArray | number, p: number, dtype: DType): NDArray | number {
+  if (typeof x === 'number') {
+    return dtype === 'float32' ? Math.fround(Math.pow(x, Math.fround(p))) : Math.pow(x, p);
+  }
+  try {
+    return binary('power', x, p);
+  } finally {
+    x.dispose();
+  }
+}
+
+function sqrtOf(x: NDArray | number, dtype: DType): NDArray | number {
+  if (typeof x === 'number') return dtype === 'float32' ? Math.fround(Math.sqrt(x)) : Math.sqrt(x);
+  try {
+    return unary('sqrt', x);
+  } finally {
+    x.dispose();
+  }
+}
+
+/** sum(f(x)) over axes, fused into one pass when the innermost axis is reduced. */
+function sumOf(
+  fused: 'sumsq' | 'sumabs',
+  x: NDArray,
+  axes: number[],
+  keepdims: boolean,
+): NDArray | number {
+  if (innermostReduced(x, axes)) return reduce('norm', 'sum', x, axes, keepdims, fused);
+  const mapped = fused === 'sumsq' ? (unary('square', x) as NDArray) : (unary('abs', x) as NDArray);
+  try {
+    return reduce('norm', 'sum', mapped, axes, keepdims);
+  } finally {
+    mapped.dispose();
+  }
+}
+
+/** max or min of |x| over axes. */
+function extremeAbs(
+  kind: 'max' | 'min',
+  x: NDArray,
+  axes: number[],
+  keepdims: boolean,
+): NDArray | number {
+  const absx = unary('abs', x) as NDArray;
+  try {
+    return reduce('norm', kind, absx, axes, keepdims);
+  } finally {
+    absx.dispose();
+  }
+}
+
+function vectorNorm(
+  x: NDArray,
+  ord: NormOrder,
+  axes: number[],
+  keepdims: boolean,
+): NDArray | number {
+  if (ord === Infinity) return extremeAbs('max', x, axes, keepdims);
+  if (ord === -Infinity) return extremeAbs('min', x, axes, keepdims);
+  if (ord === 0) {
+    // NumPy: (x != 0).astype(x.dtype).sum(axis)
+    const mask = NDArray.empty(x.shape, x.dtype, 'norm');
+    const values = heapOf(x.dtype); // after the allocation, which may grow the memory
+    let i = mask.offset;
+    forEachOffset(x.shape, x.elementStrides, x.offset, (o) => {
+      values[i++] = values[o] !== 0 ? 1 : 0;
+    });
+    try {
+      return reduce('norm', 'sum', mask, axes, keepdims);
+    } finally {
+      mask.dispose();
+    }
+  }
+  if (ord === 1) return sumOf('sumabs', x, axes, keepdims);
+  if (ord === null || ord === 2) return sqrtOf(sumOf('sumsq', x, axes, keepdims), x.dtype);
+  if (typeof ord === 'string') throw new ValueError(`Invalid norm order '${ord}' for vectors`);
+  const absx = unary('abs', x) as NDArray;
+  let powered: NDArray | undefined;
+  try {
+    powered = binary('power', absx, ord) as NDArray;
+    const total = reduce('norm', 'sum', powered, axes, keepdims);
+    const reciprocal = x.dtype === 'float32' ? Math.fround(1 / ord) : 1 / ord;
+    return power(total, reciprocal, x.dtype);
+  } finally {
+    absx.dispose();
+    powered?.dispose();
+  }
+}
+
+function matrixNorm(
+  x: NDArray,
+  ord: NormOrder,
+  rowAxis: number,
+  colAxis: number,
+  keepdims: boolean,
+): NDArray | number {
+  if (rowAxis === colAxis) throw new ValueError('Duplicate axes given.');
+  if (ord === 2 || ord === -2 || ord === 'nuc') {
+    throw new ValueError(
+      `norm: ord=${ord} for matrices needs a singular value decomposition, which nnbasics does not support`,
+    );
+  }
+  let result: NDArray | number;
+  if (ord === null || ord === 'fro') {
+    result = sqrtOf(sumOf('sumsq', x, [rowAxis, colAxis], false), x.dtype);
+  } else if (ord === 1 || ord === -1 || ord === Infinity || ord === -Infinity) {
+    // 1/-1: column sums (over rows), then the max/min over columns; inf/-inf the other way.
+    const [sumAxis, otherAxis] = Math.abs(ord) === 1 ? [rowAxis, colAxis] : [colAxis, rowAxis];
+    const sums = sumOf('sumabs', x, [sumAxis], false) as NDArray;
+    try {
+      const remaining = otherAxis > sumAxis ? otherAxis - 1 : otherAxis;
+      result = reduce('norm', ord > 0 ? 'max' : 'min', sums, [remaining], false);
+    } finally {
+      sums.dispose();
+    }
+  } else {
+    throw new ValueError('Invalid norm order for matrices.');
+  }
+  if (!keepdims) return result;
+  const shape = x.shape.map((d, i) => (i === rowAxis || i === colAxis ? 1 : d));
+  if (typeof result === 'number') return fromData('norm', [result], x.dtype).reshape(shape);
+  try {
+    return result.reshape(shape);
+  } finally {
+    result.dispose();
+  }
+}
+
+/** np.linalg.norm(x, {ord, axis, keepdims}): vector and matrix norms as NumPy computes them. */
+export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
+  const {
+    ord = null,
+    axis = null,
+    keepdims = false,
+  } = checkOptions('norm', options, ['ord', 'axis', 'keepdims']);
+  if (!(ord === null || typeof ord === 'number' || ord === 'fro' || ord === 'nuc')) {
+    throw new ValueError(`Invalid norm order ${describe(ord)}`);
+  }
+  const temps = new Temporaries();
+  try {
+    let input = temps.keep(operand('norm', x), x);
+    if (!isFloat(input.dtype)) input = temps.keep(fromData('norm', input, 'float64'));
+    const nd = input.ndim;
+    if (axis === null && (ord === null || (ord === 'fro' && nd === 2) || (ord === 2 && nd === 1))) {
+      const all = [...input.shape.keys()];
+      const result = sqrtOf(sumOf('sumsq', input, all, false), input.dtype);
+      if (!keepdims) return result;
+      return fromData('norm', [result as number], input.dtype).reshape(
+        new Array<number>(nd).fill(1),
+      );
+    }
+    const axes =
+      axis === null ? [...input.shape.keys()] : typeof axis === 'number' ? [axis] : [...axis];
+    if (axes.length === 1) {
+      const a = normalizeAxis(axes[0], nd);
+      return vectorNorm(input, ord, [a], keepdims);
+    }
+    if (axes.length === 2) {
+      return matrixNorm(
+        input,
+        ord,
+        normalizeAxis(axes[0], nd),
+        normalizeAxis(axes[1], nd),
+        keepdims,
+      );
+    }
+    throw new ValueError('Improper number of dimensions to norm.');
+  } finally {
+    temps.dispose();
+  }
+}

@@ -1,0 +1,360 @@
+// Reductions: sum, mean, max, min, argmax over any set of axes, in NumPy's order (DESIGN.md,
+// Accuracy): the input's axes are walked in memory order; when the innermost is reduced, each
+// row is reduced by one kernel call (pairwise for sums), and rows are accumulated in index
+// order; otherwise whole rows of the output are accumulated elementwise, from +0.0 for sums.
+import { type DType, isFloat } from '../dtype.js';
+import { ValueError, checkOptions, describe } from '../errors.js';
+import { kernel } from '../kernels.js';
+import { type AxisArgument, NDArray, heapOf } from '../ndarray.js';
+import { type Shape, forEachIndex, normalizeAxes, normalizeAxis } from '../shape.js';
+import { type ArrayInput, fromData, operand } from './create.js';
+
+export type { AxisArgument };
+import { SUFFIX, Temporaries, binary, firstValue } from './elementwise.js';
+
+export interface ReduceOptions {
+  axis?: number | readonly number[] | null;
+  keepdims?: boolean;
+}
+
+/** Reads the axis argument of a reduction in any of its three forms. */
+export function reduceArguments(
+  fn: string,
+  arg: AxisArgument | undefined,
+  ndim: number,
+): { axes: number[]; keepdims: boolean } {
+  let axis: unknown = arg;
+  let keepdims: unknown = false;
+  if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) {
+    ({ axis, keepdims = false } = checkOptions(fn, arg as ReduceOptions, ['axis', 'keepdims']));
+  }
+  if (typeof keepdims !== 'boolean')
+    throw new TypeError(`${fn}: keepdims must be a boolean, got ${describe(keepdims)}`);
+  return { axes: normalizeAxes(axis, ndim), keepdims };
+}
+
+export function reducedShape(shape: Shape, axes: readonly number[], keepdims: boolean): number[] {
+  return keepdims
+    ? shape.map((d, i) => (axes.includes(i) ? 1 : d))
+    : shape.filter((_, i) => !axes.includes(i));
+}
+
+interface Dim {
+  size: number;
+  xStride: number;
+  outStride: number;
+  reduced: boolean;
+}
+
+/**
+ * The loop of a reduction: size-1 axes dropped, axes sorted by the input's stride (memory
+ * order, as NumPy's iterator does), neighbours of one kind merged where memory allows.
+ */
+function reductionDims(x: NDArray, axes: readonly number[], outStrides: readonly number[]): Dim[] {
+  const dims: Dim[] = x.shape
+    .map((size, i) => ({
+      size,
+      xStride: x.elementStrides[i],
+      outStride: outStrides[i],
+      reduced: axes.includes(i),
+    }))
+    .filter((d) => d.size !== 1);
+  dims.sort((a, b) => Math.abs(b.xStride) - Math.abs(a.xStride)); // stable: ties keep axis order
+  const merged: Dim[] = [];
+  for (const d of dims) {
+    const last = merged.at(-1);
+    if (
+      last &&
+      last.reduced === d.reduced &&
+      last.xStride === d.xStride * d.size &&
+      last.outStride === d.outStride * d.size
+    ) {
+      last.size *= d.size;
+      last.xStride = d.xStride;
+      last.outStride = d.outStride;
+    } else {
+      merged.push({ ...d });
+    }
+  }
+  return merged;
+}
+
+type Kind = 'sum' | 'max' | 'min';
+const COMBINE: Record<Kind, 'add' | 'maximum' | 'minimum'> = {
+  sum: 'add',
+  max: 'maximum',
+  min: 'minimum',
+};
+const UFUNC_NAME: Record<Kind, string> = { sum: 'add', max: 'maximum', min: 'minimum' };
+
+/**
+ * Reduces x (already in the dtype to reduce in) over `axes` into `out` (contiguous, with the
+ * kept axes of x, size-1 where reduced). `rowKernel` reduces one row: sum, max, min, or a fused
+ * sumsq/sumabs, which are only valid when the innermost axis is reduced (the caller checks).
+ */
+function reduceInto(
+  kind: Kind,
+  rowKernel: string,
+  x: NDArray,
+  axes: readonly number[],
+  out: NDArray,
+): void {
+  const suffix = SUFFIX[x.dtype];
+  // out's strides laid over x's axes: 0 where reduced.
+  const outStrides: number[] = [];
+  let step = 1;
+  for (let i = x.ndim - 1; i >= 0; i--) {
+    outStrides[i] = axes.includes(i) ? 0 : step;
+    if (!axes.includes(i)) step *= x.shape[i];
+  }
+  const dims = reductionDims(x, axes, outStrides);
+  const inner = dims.at(-1);
+  const xBytes = x.itemsize;
+  const outBytes = out.itemsize;
+  if (!inner) {
+    // One element: the reduction is the element (a sum starts from +0.0, so -0.0 gives 0.0).
+    const value = heapOf(x.dtype)[x.offset];
+    heapOf(out.dtype)[out.offset] = kind === 'sum' ? 0 + value : value;
+    return;
+  }
+  if (inner.reduced) {
+    // Row mode: one kernel call reduces `rows` rows; the other axes are looped here.
+    const rest = dims.slice(0, -1);
+    const rowsAt = rest.map((d) => !d.reduced).lastIndexOf(true);
+    const rowsDim =
+      rowsAt >= 0 ? rest[rowsAt] : { size: 1, xStride: 0, outStride: 0, reduced: false };
+    const looped = rest.filter((_, i) => i !== rowsAt);
+    const fn = kernel(`${rowKernel}_${suffix}`);
+    forEachIndex(
+      looped.map((d) => d.size),
+      looped.length,
+      (index) => {
+        let xe = x.offset;
+        let oe = out.offset;
+        let accumulate = 0;
+        looped.forEach((d, i) => {
+          xe += index[i] * d.xStride;
+          oe += index[i] * d.outStride;
+          if (d.reduced && index[i] > 0) accumulate = 1;
+        });
+        fn(
+          rowsDim.size,
+          inner.size,
+          xe * xBytes,
+          rowsDim.xStride,
+          inner.xStride,
+          oe * outBytes,
+          rowsDim.outStride,
+          accumulate,
+        );
+      },
+    );
+    return;
+  }
+  // Elementwise mode: out rows accumulate x rows with the binary kernel (out = out op x).
+  const rest = dims.slice(0, -1);
+  const rowsAt = rest.map((d) => !d.reduced).lastIndexOf(true);
+  const rowsDim =
+    rowsAt >= 0 ? rest[rowsAt] : { size: 1, xStride: 0, outStride: 0, reduced: false };
+  const looped = rest.filter((_, i) => i !== rowsAt);
+  const fn = kernel(`${COMBINE[kind]}_${suffix}`);
+  if (kind === 'sum') heapOf(out.dtype).fill(0, out.offset, out.offset + out.size);
+  forEachIndex(
+    looped.map((d) => d.size),
+    looped.length,
+    (index) => {
+      let xe = x.offset;
+      let oe = out.offset;
+      let first = true;
+      looped.forEach((d, i) => {
+        xe += index[i] * d.xStride;
+        oe += index[i] * d.outStride;
+        if (d.reduced && index[i] > 0) first = false;
+      });
+      const xp = xe * xBytes;
+      const op = oe * outBytes;
+      // max/min start from the first row itself: maximum(x, x) is x.
+      const acc = kind !== 'sum' && first ? xp : op;
+      const [accS0, accS1] =
+        kind !== 'sum' && first
+          ? [rowsDim.xStride, inner.xStride]
+          : [rowsDim.outStride, inner.outStride];
+      fn(
+        rowsDim.size,
+        inner.size,
+        acc,
+        accS0,
+        accS1,
+        xp,
+        rowsDim.xStride,
+        inner.xStride,
+        op,
+        rowsDim.outStride,
+        inner.outStride,
+      );
+    },
+  );
+}
+
+/** A 0-d result is a JS number; anything else stays an array. */
+function finish(out: NDArray, shape: readonly number[]): NDArray | number {
+  if (shape.length > 0) return out;
+  const value = firstValue(out);
+  out.dispose();
+  return value;
+}
+
+/** The dtype a sum is carried out in and the dtype of its result. */
+function sumTypes(dtype: DType): { work: DType; result: DType } {
+  if (isFloat(dtype)) return { work: dtype, result: dtype };
+  return { work: 'float64', result: 'int32' }; // exact in float64; NumPy: int64
+}
+
+/**
+ * The reduction machinery shared by sum, max, min and the norms: checks, empty inputs,
+ * conversions, the kernel run, and the JS number for 0-d results.
+ */
+export function reduce(
+  fn: string,
+  kind: Kind,
+  x: NDArray,
+  axes: readonly number[],
+  keepdims: boolean,
+  rowKernel: string = kind,
+): NDArray | number {
+  const temps = new Temporaries();
+  try {
+    const shape = reducedShape(x.shape, axes, keepdims);
+    const { work, result } =
+      kind === 'sum' ? sumTypes(x.dtype) : { work: x.dtype, result: x.dtype };
+    const reducedCount = axes.reduce((n, a) => n * x.shape[a], 1);
+    if (reducedCount === 0 && kind !== 'sum') {
+      throw new ValueError(
+        `zero-size array to reduction operation ${UFUNC_NAME[kind]} which has no identity`,
+      );
+    }
+    const input = work === x.dtype ? x : temps.keep(fromData(fn, x, work));
+    const acc = NDArray.empty(shape, work, fn);
+    if (acc.size > 0) {
+      if (reducedCount === 0) heapOf(work).fill(0, acc.offset, acc.offset + acc.size);
+      else reduceInto(kind, rowKernel, input, axes, acc);
+    }
+    if (result === work) return finish(acc, shape);
+    temps.keep(acc);
+    return finish(fromData(fn, acc, result), shape);
+  } finally {
+    temps.dispose();
+  }
+}
+
+/** Whether the input's innermost (smallest-stride) non-trivial axis is among `axes`. */
+export function innermostReduced(x: NDArray, axes: readonly number[]): boolean {
+  let best = -1;
+  x.shape.forEach((size, i) => {
+    if (size === 1) return;
+    if (best < 0 || Math.abs(x.elementStrides[i]) <= Math.abs(x.elementStrides[best])) best = i;
+  });
+  return best >= 0 && axes.includes(best);
+}
+
+function reduction(fn: string, kind: Kind) {
+  return (x: ArrayInput, axis?: AxisArgument): NDArray | number => {
+    const temps = new Temporaries();
+    try {
+      const input = temps.keep(operand(fn, x), x);
+      const { axes, keepdims } = reduceArguments(fn, axis, input.ndim);
+      return reduce(fn, kind, input, axes, keepdims);
+    } finally {
+      temps.dispose();
+    }
+  };
+}
+
+/** Sum of the elements over the given axes (all by default), in NumPy's pairwise order. */
+export const sum = reduction('sum', 'sum');
+/** Largest element over the given axes; NaN propagates. */
+export const max = reduction('max', 'max');
+/** Smallest element over the given axes; NaN propagates. */
+export const min = reduction('min', 'min');
+
+/** Arithmetic mean over the given axes; int and bool inputs give float64. */
+export function mean(x: ArrayInput, axis?: AxisArgument): NDArray | number {
+  const temps = new Temporaries();
+  try {
+    const input = temps.keep(operand('mean', x), x);
+    const { axes, keepdims } = reduceArguments('mean', axis, input.ndim);
+    const float = isFloat(input.dtype) ? input : temps.keep(fromData('mean', input, 'float64'));
+    const count = axes.reduce((n, a) => n * input.shape[a], 1);
+    const total = reduce('mean', 'sum', float, axes, keepdims);
+    if (typeof total === 'number')
+      return float.dtype === 'float32' ? Math.fround(total / count) : total / count;
+    temps.keep(total);
+    return binary('divide', total, count) as NDArray;
+  } finally {
+    temps.dispose();
+  }
+}
+
+export interface ArgmaxOptions {
+  axis?: number | null;
+  keepdims?: boolean;
+}
+
+/** Index of the first maximum (the first NaN wins), over the flattened array or along one axis. */
+export function argmax(x: ArrayInput, axis?: number | null | ArgmaxOptions): NDArray | number {
+  const temps = new Temporaries();
+  try {
+    let input = temps.keep(operand('argmax', x), x);
+    let chosen: unknown = axis;
+    let keepdims: unknown = false;
+    if (axis !== null && typeof axis === 'object') {
+      ({ axis: chosen, keepdims = false } = checkOptions('argmax', axis, ['axis', 'keepdims']));
+    }
+    if (input.size === 0) throw new ValueError('attempt to get argmax of an empty sequence');
+    const flat = chosen === null || chosen === undefined;
+    const ndim = input.ndim;
+    const a = flat ? 0 : normalizeAxis(chosen, ndim);
+    if (flat) input = temps.keep(input.reshape(-1));
+    if (input.dtype === 'bool') input = temps.keep(fromData('argmax', input, 'int32'));
+    const order = [...input.shape.keys()].filter((i) => i !== a).concat(input.ndim > 0 ? [a] : []);
+    const moved = temps.keep(input.transpose(order));
+    const outShape = moved.shape.slice(0, -1);
+    const out = NDArray.empty(outShape, 'int32', 'argmax');
+    const fn = kernel(`argmax_${SUFFIX[input.dtype]}`);
+    const nd = moved.ndim;
+    if (nd === 0) {
+      heapOf('int32')[out.offset] = 0;
+    } else {
+      const cols = moved.shape[nd - 1];
+      const rows = nd >= 2 ? moved.shape[nd - 2] : 1;
+      const outer = Math.max(0, nd - 2);
+      forEachIndex(moved.shape, outer, (index) => {
+        let xe = moved.offset;
+        let oe = out.offset;
+        for (let i = 0; i < outer; i++) {
+          xe += index[i] * moved.elementStrides[i];
+          oe += index[i] * out.elementStrides[i];
+        }
+        fn(
+          rows,
+          cols,
+          xe * moved.itemsize,
+          nd >= 2 ? moved.elementStrides[nd - 2] : 0,
+          moved.elementStrides[nd - 1],
+          oe * 4,
+          1,
+        );
+      });
+    }
+    if (keepdims === true) {
+      const kept = flat
+        ? new Array<number>(ndim).fill(1)
+        : [...outShape.slice(0, a), 1, ...outShape.slice(a)];
+      temps.keep(out);
+      return out.reshape(kept);
+    }
+    return finish(out, outShape);
+  } finally {
+    temps.dispose();
+  }
+}
