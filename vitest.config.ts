@@ -7,5 +7,8 @@ export default defineConfig({
     // The finalizer tests call global.gc().
     execArgv: ['--expose-gc'],
     testTimeout: 60_000,
+    // The JSON report lets .ci/run print a plain 'N passed, N failed' line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });

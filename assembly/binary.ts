@@ -27,6 +27,8 @@ function scalarOp<T>(op: i32, a: T, b: T): T {
   if (op == MAXIMUM) return a > b || a != a ? a : b;
   if (op == MINIMUM) return a < b || a != a ? a : b;
   if (isInteger<T>()) return <T>ipow(<i32>a, <i32>b);
+  // C's pow (NumPy's): 1 ** y and (-1) ** +-inf are 1, even for NaN y, unlike JS's Math.pow.
+  if (a == 1 || (a == -1 && abs<T>(b) == <T>Infinity)) return <T>1;
   return <T>Math.pow(<f64>a, <f64>b); // POWER
 }
 

@@ -252,6 +252,12 @@ function ipow(a: number, b: number): number {
   return result;
 }
 
+/** C's pow, which NumPy calls: unlike Math.pow, 1 ** y and (-1) ** +-inf are 1, also for NaN y. */
+export function cPow(a: number, b: number): number {
+  if (a === 1 || (a === -1 && (b === Infinity || b === -Infinity))) return 1;
+  return Math.pow(a, b);
+}
+
 const maxOf = (a: number, b: number) => (a > b || a !== a ? a : b);
 const minOf = (a: number, b: number) => (a < b || a !== a ? a : b);
 
@@ -271,7 +277,7 @@ for (const s of ['f64', 'f32'] as const) {
     [`divide_${s}`]: binary(s, (a, b) => a / b),
     [`maximum_${s}`]: binary(s, maxOf),
     [`minimum_${s}`]: binary(s, minOf),
-    [`power_${s}`]: binary(s, Math.pow),
+    [`power_${s}`]: binary(s, cPow),
     [`sum_${s}`]: sumRows(s, (x) => x, false),
     [`sumsq_${s}`]: sumRows(s, (x) => x * x, false),
     [`sumabs_${s}`]: sumRows(s, Math.abs, false),

@@ -7,7 +7,10 @@ import np, { type DType, NDArray } from '../src/index.js';
 export interface FixtureArray {
   dtype: DType;
   shape: number[];
-  data: (number | boolean | string)[];
+  /** Small arrays: values (specials as strings). */
+  data?: (number | boolean | string)[];
+  /** Large arrays: base64 of the little-endian bytes. */
+  base64?: string;
 }
 
 export function loadFixture<T>(name: string): T {
@@ -21,9 +24,24 @@ export function decodeValue(value: number | boolean | string): number {
   return Number(value);
 }
 
+const STORAGE = {
+  float64: Float64Array,
+  float32: Float32Array,
+  int32: Int32Array,
+  bool: Uint8Array,
+};
+
+/** The fixture's values in C order. */
+export function fixtureValues(fixture: FixtureArray): number[] {
+  if (fixture.data) return fixture.data.map(decodeValue);
+  const bytes = Buffer.from(fixture.base64!, 'base64');
+  const copy = new Uint8Array(bytes); // aligned
+  return Array.from(new STORAGE[fixture.dtype](copy.buffer));
+}
+
 /** The fixture as an NDArray of its dtype and shape. */
 export function fromFixture(fixture: FixtureArray): NDArray {
-  const values = fixture.data.map(decodeValue);
+  const values = fixtureValues(fixture);
   const flat = np.array(values, { dtype: fixture.dtype });
   try {
     return flat.reshape(fixture.shape);
@@ -48,7 +66,7 @@ export function expectSameArray(actual: NDArray, expected: FixtureArray): void {
   expect(actual.dtype).toBe(expected.dtype);
   expect([...actual.shape]).toEqual(expected.shape);
   const got = flatValues(actual);
-  const want = expected.data.map(decodeValue);
+  const want = fixtureValues(expected);
   for (let i = 0; i < want.length; i++) {
     if (!Object.is(got[i], want[i])) {
       expect.fail(`element ${i}: got ${got[i]}, expected ${want[i]}`);

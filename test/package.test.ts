@@ -1,6 +1,6 @@
 // The built package as users import it: the exports map, zero-config loading, browser-safe output.
 import { readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import np, { nn } from 'nnbasics';
 import * as fromSource from '../src/index.js';
 
@@ -19,6 +19,23 @@ describe("import np, { nn } from 'nnbasics'", () => {
     expect(wasm.simdSupported).toBe(true);
     expect(wasm.simdKernels?.simdEnabled()).toBe(1);
     expect(wasm.wasmKernels.simdEnabled()).toBe(0);
+  });
+
+  test('without SIMD the fallback build is chosen and gives the same results', async () => {
+    vi.resetModules();
+    const flag = globalThis as { NNBASICS_DISABLE_SIMD?: boolean };
+    flag.NNBASICS_DISABLE_SIMD = true;
+    try {
+      const fresh = (await import('../src/index.js')).default;
+      expect(fresh.getBackend()).toBe('wasm');
+      expect(() => fresh.setBackend('wasm-simd')).toThrow(/does not support wasm-simd/);
+      using a = fresh.exp(fresh.linspace(-5, 5, 101));
+      using b = np.exp(np.linspace(-5, 5, 101));
+      expect(a.toArray()).toEqual(b.toArray());
+    } finally {
+      delete flag.NNBASICS_DISABLE_SIMD;
+      vi.resetModules();
+    }
   });
 
   test('importing the module twice (source and package) gives two working copies', () => {

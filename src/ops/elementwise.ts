@@ -89,6 +89,8 @@ export function unary(name: UnaryName, x: ArrayInput): NDArray | number {
           'use the `~` operator or the logical_not function instead.',
       );
     }
+    // NumPy squares bools in int8; int32 is this library's nearest integer type.
+    if (name === 'square' && input.dtype === 'bool') input = temps.keep(input.astype('int32'));
     const out = NDArray.empty(input.shape, input.dtype, name);
     if (out.size > 0) {
       runElementwise(`${name}_${SUFFIX[input.dtype]}`, input.shape, [

@@ -78,14 +78,10 @@ export function dot(a: ArrayInput, b: ArrayInput): NDArray | number {
     if (x.ndim === 0 || y.ndim === 0) return binary('multiply', a, b);
     const both = x.dtype === 'bool' && y.dtype === 'bool';
     const dtype = productType(x.dtype, y.dtype);
-    if (x.ndim > 2 || y.ndim > 2) {
-      throw new ValueError(
-        `dot: arrays of more than 2 dimensions are not supported (shapes ${formatShape(x.shape)} and ${formatShape(y.shape)}); use matmul`,
-      );
-    }
     const ka = x.shape.at(-1)!;
-    const kb = y.ndim === 1 ? y.shape[0] : y.shape[0];
-    if (ka !== kb) throw dotNotAligned(x, y, ka, x.ndim - 1, kb, 0);
+    const kAxis = Math.max(0, y.ndim - 2);
+    const kb = y.shape[kAxis];
+    if (ka !== kb) throw dotNotAligned(x, y, ka, x.ndim - 1, kb, kAxis);
     if (x.dtype !== dtype) x = temps.keep(fromData('dot', x, dtype));
     if (y.dtype !== dtype) y = temps.keep(fromData('dot', y, dtype));
     if (x.ndim === 1 && y.ndim === 1) {
@@ -98,7 +94,28 @@ export function dot(a: ArrayInput, b: ArrayInput): NDArray | number {
       ) as number;
       return boolResult(value, both);
     }
-    return boolResult(product(x, y), both);
+    if (x.ndim <= 2 && y.ndim <= 2) return boolResult(product(x, y), both);
+    return boolResult(dotND(x, y), both);
+  } finally {
+    temps.dispose();
+  }
+}
+
+/**
+ * NumPy's dot for N-D operands: a sum product over the last axis of x and the second-to-last
+ * of y, so the result has x's leading axes, then y's others. Done as one matrix product.
+ */
+function dotND(x: NDArray, y: NDArray): NDArray {
+  const temps = new Temporaries();
+  try {
+    const k = x.shape.at(-1)!;
+    const xm = temps.keep(x.reshape(-1, k));
+    const kAxis = y.ndim - 2;
+    const order = [kAxis, ...[...y.shape.keys()].filter((i) => i !== kAxis)];
+    const ym = temps.keep(temps.keep(y.transpose(order)).reshape(k, -1));
+    const result = temps.keep(matmul2d(xm, ym));
+    const shape = [...x.shape.slice(0, -1), ...y.shape.slice(0, kAxis), y.shape.at(-1)!];
+    return result.reshape(shape);
   } finally {
     temps.dispose();
   }
@@ -144,7 +161,7 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray | number {
     const dtype = productType(x.dtype, y.dtype);
     if (x.dtype !== dtype) x = temps.keep(fromData('matmul', x, dtype));
     if (y.dtype !== dtype) y = temps.keep(fromData('matmul', y, dtype));
-    if (x.ndim === 1 && y.ndim === 1) return dot(x, y);
+    if (x.ndim === 1 && y.ndim === 1) return boolResult(dot(x, y), both);
     if (x.ndim <= 2 && y.ndim <= 2) return boolResult(product(x, y), both);
     // Stacks of matrices: broadcast the leading axes, one kernel call per matrix.
     const xm = x.ndim === 1 ? temps.keep(x.reshape(1, -1)) : x;
@@ -303,11 +320,11 @@ function matrixNorm(
   }
   if (!keepdims) return result;
   const shape = x.shape.map((d, i) => (i === rowAxis || i === colAxis ? 1 : d));
-  if (typeof result === 'number') return fromData('norm', [result], x.dtype).reshape(shape);
+  const array = typeof result === 'number' ? fromData('norm', [result], x.dtype) : result;
   try {
-    return result.reshape(shape);
+    return array.reshape(shape);
   } finally {
-    result.dispose();
+    array.dispose();
   }
 }
 
@@ -330,9 +347,8 @@ export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
       const all = [...input.shape.keys()];
       const result = sqrtOf(sumOf('sumsq', input, all, false), input.dtype);
       if (!keepdims) return result;
-      return fromData('norm', [result as number], input.dtype).reshape(
-        new Array<number>(nd).fill(1),
-      );
+      const single = temps.keep(fromData('norm', [result as number], input.dtype));
+      return single.reshape(new Array<number>(nd).fill(1));
     }
     const axes =
       axis === null ? [...input.shape.keys()] : typeof axis === 'number' ? [axis] : [...axis];

@@ -310,10 +310,12 @@ export function argmax(x: ArrayInput, axis?: number | null | ArgmaxOptions): NDA
     if (axis !== null && typeof axis === 'object') {
       ({ axis: chosen, keepdims = false } = checkOptions('argmax', axis, ['axis', 'keepdims']));
     }
-    if (input.size === 0) throw new ValueError('attempt to get argmax of an empty sequence');
     const flat = chosen === null || chosen === undefined;
     const ndim = input.ndim;
     const a = flat ? 0 : normalizeAxis(chosen, ndim);
+    if (flat ? input.size === 0 : input.shape[a] === 0) {
+      throw new ValueError('attempt to get argmax of an empty sequence');
+    }
     if (flat) input = temps.keep(input.reshape(-1));
     if (input.dtype === 'bool') input = temps.keep(fromData('argmax', input, 'int32'));
     const order = [...input.shape.keys()].filter((i) => i !== a).concat(input.ndim > 0 ? [a] : []);
@@ -324,7 +326,7 @@ export function argmax(x: ArrayInput, axis?: number | null | ArgmaxOptions): NDA
     const nd = moved.ndim;
     if (nd === 0) {
       heapOf('int32')[out.offset] = 0;
-    } else {
+    } else if (out.size > 0) {
       const cols = moved.shape[nd - 1];
       const rows = nd >= 2 ? moved.shape[nd - 2] : 1;
       const outer = Math.max(0, nd - 2);

@@ -1,0 +1,132 @@
+// Property tests (fast-check): on random shapes, dtypes, views and values, the 'wasm-simd',
+// 'wasm' and 'js' backends agree: within 2 ulp for elementwise ops, exactly for sums and the
+// other reductions.
+import { fc, test } from '@fast-check/vitest';
+import { afterAll, describe, expect } from 'vitest';
+import np, { type Backend, NDArray } from '../src/index.js';
+import { flatValues } from './helpers.js';
+import { ulpDistance } from './ulp.js';
+
+const backends: Backend[] = ['wasm-simd', 'wasm', 'js'];
+afterAll(() => np.setBackend('wasm-simd'));
+
+const shapeArb = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 0, maxLength: 4 });
+const dtypeArb = fc.constantFrom('float64' as const, 'float32' as const);
+const valueArb = fc.oneof(
+  fc.double({ noNaN: false }),
+  fc.double({ min: -50, max: 50, noNaN: true }),
+  fc.constantFrom(0, -0, 1, -1, Infinity, -Infinity, NaN, 5e-324, 709.8, -745.2),
+);
+
+/** An array of the shape with values, optionally seen through a transposed view. */
+function build(
+  shape: number[],
+  values: number[],
+  dtype: 'float64' | 'float32',
+  transpose: boolean,
+): NDArray[] {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const flat = np.array(
+    Array.from({ length: size }, (_, i) => values[i % Math.max(1, values.length)] ?? 0),
+    { dtype },
+  );
+  const shaped = flat.reshape(shape);
+  flat.dispose();
+  return transpose ? [shaped, shaped.T] : [shaped];
+}
+
+/** Runs fn on every backend and returns the flat results. */
+function onEveryBackend(fn: () => NDArray | number): number[][] {
+  return backends.map((backend) => {
+    np.setBackend(backend);
+    const result = fn();
+    if (typeof result === 'number') return [result];
+    const values = flatValues(result);
+    result.dispose();
+    return values;
+  });
+}
+
+describe('backends agree', () => {
+  test.prop([
+    fc.constantFrom(
+      'exp',
+      'log',
+      'sqrt',
+      'tanh',
+      'abs',
+      'square',
+      'negative',
+    ) as fc.Arbitrary<'exp'>,
+    shapeArb,
+    fc.array(valueArb, { minLength: 1, maxLength: 40 }),
+    dtypeArb,
+    fc.boolean(),
+  ])('elementwise unary ops within 2 ulp', (op, shape, values, dtype, transpose) => {
+    const made = build(shape, values, dtype, transpose);
+    try {
+      const [simd, wasm, js] = onEveryBackend(() => np[op](made.at(-1)!));
+      for (let i = 0; i < simd.length; i++) {
+        expect(ulpDistance(simd[i], wasm[i], dtype)).toBe(0);
+        expect(ulpDistance(simd[i], js[i], dtype)).toBeLessThanOrEqual(2);
+      }
+    } finally {
+      made.forEach((m) => m.dispose());
+    }
+  });
+
+  test.prop([
+    fc.constantFrom(
+      'add',
+      'subtract',
+      'multiply',
+      'divide',
+      'maximum',
+      'minimum',
+      'power',
+    ) as fc.Arbitrary<'add' | 'power'>,
+    shapeArb,
+    fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    fc.array(valueArb, { minLength: 1, maxLength: 40 }),
+    dtypeArb,
+  ])(
+    'binary ops with broadcasting within 2 ulp (exact but power)',
+    (op, shape, drop, values, dtype) => {
+      // b has the trailing axes of a, some of them set to 1: broadcasting both ways.
+      const bShape = shape.slice(1).map((d, i) => (drop[i] ? 1 : d));
+      const a = build(shape, values, dtype, false);
+      const b = build(bShape, values.slice().reverse(), dtype, false);
+      try {
+        const [simd, wasm, js] = onEveryBackend(() => np[op](a[0], b[0]));
+        const tolerance = op === 'power' ? 2 : 0;
+        for (let i = 0; i < simd.length; i++) {
+          expect(ulpDistance(simd[i], wasm[i], dtype)).toBe(0);
+          expect(ulpDistance(simd[i], js[i], dtype)).toBeLessThanOrEqual(tolerance);
+        }
+      } finally {
+        [...a, ...b].forEach((m) => m.dispose());
+      }
+    },
+  );
+
+  test.prop([
+    fc.constantFrom('sum', 'max', 'min', 'mean') as fc.Arbitrary<'sum'>,
+    fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+    dtypeArb,
+    fc.boolean(),
+    fc.option(fc.integer({ min: -3, max: 2 }), { nil: null }),
+    fc.boolean(),
+  ])('reductions agree exactly', (op, shape, values, dtype, transpose, axis, keepdims) => {
+    const made = build(shape, values, dtype, transpose);
+    const x = made.at(-1)!;
+    const validAxis = axis === null ? null : ((axis % x.ndim) + x.ndim) % x.ndim;
+    try {
+      const [simd, wasm, js] = onEveryBackend(() => np[op](x, { axis: validAxis, keepdims }));
+      expect(wasm).toEqual(simd);
+      expect(js).toEqual(simd);
+    } finally {
+      made.forEach((m) => m.dispose());
+    }
+  });
+});
