@@ -9,6 +9,7 @@
 //
 // log: fdlibm's e_log.c (Sun Microsystems, 1993): x = 2^k * (1+f) with 1+f in [sqrt2/2, sqrt2),
 // log(1+f) = f - hfsq + s*(hfsq+R(z)), s = f/(2+f); error below 1 ulp.
+import { EXP } from './common';
 import { EXP_INV_LN2_N, EXP_LN2_N_HI, EXP_LN2_N_LO, EXP_TABLE } from './exp-table';
 
 // 1.5 * 2^52: adding it rounds to an integer held in the low mantissa bits.
@@ -142,3 +143,48 @@ export function logFastV(x: v128): v128 {
   const b = f64x2.add(a, f64x2.mul(k, f64x2.splat(LN2_LO)));
   return f64x2.add(f64x2.add(f64x2.sub(b, hfsq), f), f64x2.mul(k, f64x2.splat(LN2_HI)));
 }
+
+// ---------------------------------------------------------------- blocks of four doubles
+
+
+/** Whether both lanes of a float64x2 are in exp's fast range (NaN is not). */
+// @ts-ignore: decorator
+@inline
+export function expFastLanes(x: v128, absMask: v128, limit: v128): bool {
+  return i64x2.bitmask(f64x2.le(v128.and(x, absMask), limit)) == 3;
+}
+
+/** Whether both lanes are positive, normal and finite (log's fast range). */
+// @ts-ignore: decorator
+@inline
+export function logFastLanes(x: v128): bool {
+  const top = i64x2.shr_u(x, 32);
+  const low = i64x2.gt_s(top, i64x2.splat(0x000fffff));
+  const high = i64x2.lt_s(top, i64x2.splat(0x7ff00000));
+  return i64x2.bitmask(v128.and(low, high)) == 3;
+}
+
+/** exp or log of two float64x2 (4 doubles) at once, each lane exactly as the scalar path gives. */
+// @ts-ignore: decorator
+@inline
+export function transcendental2(op: i32, a: v128, b: v128, out: usize, absMask: v128, limit: v128, inv: v128, shifter: v128, hi: v128, lo: v128): void {
+  if (op == EXP) {
+    if (expFastLanes(a, absMask, limit) && expFastLanes(b, absMask, limit)) {
+      v128.store(out, expFastV(a, inv, shifter, hi, lo));
+      v128.store(out, expFastV(b, inv, shifter, hi, lo), 16);
+      return;
+    }
+  } else if (logFastLanes(a) && logFastLanes(b)) {
+    v128.store(out, logFastV(a));
+    v128.store(out, logFastV(b), 16);
+    return;
+  }
+  for (let k = 0; k < 2; k++) {
+    const v = k == 0 ? a : b;
+    const f = op == EXP ? exp64(f64x2.extract_lane(v, 0)) : log64(f64x2.extract_lane(v, 0));
+    const g = op == EXP ? exp64(f64x2.extract_lane(v, 1)) : log64(f64x2.extract_lane(v, 1));
+    store<f64>(out + (k << 4), f);
+    store<f64>(out + (k << 4), g, 8);
+  }
+}
+

@@ -15,3 +15,4 @@ export * from './unary';
 export * from './binary';
 export * from './reduce';
 export * from './linalg';
+export * from './nn';

@@ -2,7 +2,7 @@
 // Exports are named <op>_<dtype>; each takes (rows, cols, x, xs0, xs1, out, os0, os1).
 import { ABS, EXP, LOG, NEGATIVE, SQRT, SQUARE, TANH, at } from './common';
 import { EXP_INV_LN2_N, EXP_LN2_N_HI, EXP_LN2_N_LO } from './exp-table';
-import { EXP_FAST_LIMIT, exp64, expFastV, log64, logFastV } from './exp';
+import { EXP_FAST_LIMIT, exp64, log64, transcendental2 } from './exp';
 
 const SHIFTER: f64 = reinterpret<f64>(0x4338000000000000);
 
@@ -37,47 +37,6 @@ function vectorOp<T>(op: i32, x: v128, signMask: v128): v128 {
   if (op == NEGATIVE) return v128.xor(x, v128.not(signMask));
   if (op == SQUARE) return sizeof<T>() == 8 ? f64x2.mul(x, x) : f32x4.mul(x, x);
   return sizeof<T>() == 8 ? f64x2.sqrt(x) : f32x4.sqrt(x); // SQRT
-}
-
-/** Whether both lanes of a float64x2 are in exp's fast range (NaN is not). */
-// @ts-ignore: decorator
-@inline
-function expFastLanes(x: v128, absMask: v128, limit: v128): bool {
-  return i64x2.bitmask(f64x2.le(v128.and(x, absMask), limit)) == 3;
-}
-
-/** Whether both lanes are positive, normal and finite (log's fast range). */
-// @ts-ignore: decorator
-@inline
-function logFastLanes(x: v128): bool {
-  const top = i64x2.shr_u(x, 32);
-  const low = i64x2.gt_s(top, i64x2.splat(0x000fffff));
-  const high = i64x2.lt_s(top, i64x2.splat(0x7ff00000));
-  return i64x2.bitmask(v128.and(low, high)) == 3;
-}
-
-/** exp or log of two float64x2 (4 doubles) at once, each lane exactly as the scalar path gives. */
-// @ts-ignore: decorator
-@inline
-function transcendental2(op: i32, a: v128, b: v128, out: usize, absMask: v128, limit: v128, inv: v128, shifter: v128, hi: v128, lo: v128): void {
-  if (op == EXP) {
-    if (expFastLanes(a, absMask, limit) && expFastLanes(b, absMask, limit)) {
-      v128.store(out, expFastV(a, inv, shifter, hi, lo));
-      v128.store(out, expFastV(b, inv, shifter, hi, lo), 16);
-      return;
-    }
-  } else if (logFastLanes(a) && logFastLanes(b)) {
-    v128.store(out, logFastV(a));
-    v128.store(out, logFastV(b), 16);
-    return;
-  }
-  for (let k = 0; k < 2; k++) {
-    const v = k == 0 ? a : b;
-    const f = op == EXP ? exp64(f64x2.extract_lane(v, 0)) : log64(f64x2.extract_lane(v, 0));
-    const g = op == EXP ? exp64(f64x2.extract_lane(v, 1)) : log64(f64x2.extract_lane(v, 1));
-    store<f64>(out + (k << 4), f);
-    store<f64>(out + (k << 4), g, 8);
-  }
 }
 
 /** op over a contiguous row of n elements: SIMD main loop, scalar tail. */

@@ -261,6 +261,61 @@ export function cPow(a: number, b: number): number {
 const maxOf = (a: number, b: number) => (a > b || a !== a ? a : b);
 const minOf = (a: number, b: number) => (a < b || a !== a ? a : b);
 
+/** Sigmoid as the wasm kernel computes it: e = exp(-|x|), (x >= 0 ? 1 : e) / (1 + e). */
+function sigmoid(x: number): number {
+  const e = Math.exp(-Math.abs(x));
+  return (x >= 0 ? 1 : e) / (1 + e);
+}
+
+function sigmoidKernel(suffix: 'f64' | 'f32', derivative: boolean) {
+  const round = rounder(suffix);
+  return unary(suffix, (x) => {
+    const s = round(sigmoid(x));
+    return derivative ? s * round(1 - s) : s;
+  });
+}
+
+type RowFn = (row: number[], round: (x: number) => number) => number[];
+
+/** A row kernel (rows, cols, x, xs0, xs1, out) with out contiguous, from a function of one row. */
+function rowKernel(suffix: 'f64' | 'f32', fn: RowFn) {
+  const size = SIZE[suffix];
+  const round = rounder(suffix);
+  return (rows: number, cols: number, x: number, xs0: number, xs1: number, out: number) => {
+    const v = view(suffix);
+    for (let r = 0; r < rows; r++) {
+      const row = Array.from({ length: cols }, (_, i) => v[x / size + r * xs0 + i * xs1]);
+      v.set(fn(row, round), out / size + r * cols);
+    }
+  };
+}
+
+function rowMax(row: number[]): number {
+  return row.reduce((m, v) => (m > v || m !== m ? m : v));
+}
+
+const softmaxRow: RowFn = (row, round) => {
+  const m = rowMax(row);
+  const e = row.map((v) => round(Math.exp(round(v - m))));
+  const s = round(0 + pairwise(e.length, (i) => e[i], 0, round));
+  return e.map((v) => round(v / s));
+};
+
+const logSoftmaxRow: RowFn = (row, round) => {
+  let m = rowMax(row);
+  if (!Number.isFinite(m)) m = 0;
+  const e = row.map((v) => round(Math.exp(round(v - m))));
+  const logSum = round(Math.log(round(0 + pairwise(e.length, (i) => e[i], 0, round))));
+  return row.map((v) => round(round(v - m) - logSum));
+};
+
+const normalizeRow: RowFn = (row, round) => {
+  const norm = round(
+    Math.sqrt(round(0 + pairwise(row.length, (i) => round(row[i] * row[i]), 0, round))),
+  );
+  return row.map((v) => round(v / norm));
+};
+
 export const jsKernels: Record<string, (...args: number[]) => unknown> = {};
 for (const s of ['f64', 'f32'] as const) {
   Object.assign(jsKernels, {
@@ -295,6 +350,11 @@ for (const s of ['f64', 'f32'] as const) {
     [`argmax_${s}`]: argmaxRows(s),
     [`dot_${s}`]: dot(s),
     [`matmul_${s}`]: matmul(s),
+    [`sigmoid_${s}`]: sigmoidKernel(s, false),
+    [`sigmoidDerivative_${s}`]: sigmoidKernel(s, true),
+    [`softmaxRows_${s}`]: rowKernel(s, softmaxRow),
+    [`logSoftmaxRows_${s}`]: rowKernel(s, logSoftmaxRow),
+    [`normalizeRows_${s}`]: rowKernel(s, normalizeRow),
   });
 }
 Object.assign(jsKernels, {
