@@ -1,47 +1,192 @@
-// `npm start`: a tour of nnbasics, each step printed exactly as NumPy prints it.
-import np from 'nnbasics';
+// `npm start`: the lesson, step by step, each result printed exactly as NumPy prints it, then a
+// short speed table measured on the spot (nnbasics against plain JavaScript at N = 1e6).
+import np, { type NDArray, nn } from 'nnbasics';
 
 function step(what: string, code: string, result: unknown): void {
   console.log(`\n# ${what}\n>>> ${code}`);
-  console.log(String(result));
+  console.log(typeof result === 'string' ? result : String(result));
 }
 
-console.log('nnbasics: NumPy-style arrays in WebAssembly, printed as NumPy prints them.');
+console.log(
+  "nnbasics: NumPy's neural-network basics for JavaScript, printed as NumPy prints them.",
+);
 
 np.tidy(() => {
-  const x = np.array([
-    [1, 2, 3],
-    [4, 5, 6],
+  step(
+    'The logistic function of one number, with Math.exp',
+    'nn.basicSigmoid(1)',
+    nn.basicSigmoid(1),
+  );
+  step('np.exp works on whole arrays', 'np.exp([1, 2, 3])', np.exp([1, 2, 3]));
+  step(
+    'sigmoid(x) = 1 / (1 + e^-x), elementwise, one fused pass',
+    'nn.sigmoid([1, 2, 3])',
+    nn.sigmoid([1, 2, 3]),
+  );
+  step(
+    'Its gradient, s(1 - s)',
+    'nn.sigmoidDerivative([1, 2, 3])',
+    nn.sigmoidDerivative([1, 2, 3]),
+  );
+
+  const image = np.array([
+    [
+      [0.67826139, 0.29380381],
+      [0.90714982, 0.52835647],
+      [0.4215251, 0.45017551],
+    ],
+    [
+      [0.92814219, 0.96677647],
+      [0.85304703, 0.52351845],
+      [0.19981397, 0.27417313],
+    ],
+    [
+      [0.60659855, 0.00533165],
+      [0.10820313, 0.49978937],
+      [0.34144279, 0.94630077],
+    ],
   ]);
-  step('An int array from nested lists', 'x = np.array([[1, 2, 3], [4, 5, 6]])', x);
   step(
-    'A view with a new shape (no copy)',
-    'x.reshape(-1, 1).shape',
-    `(${x.reshape(-1, 1).shape.join(', ')})`,
+    'An image (3, 3, 2) unrolled into a (18, 1) column',
+    'nn.image2vector(image)',
+    nn.image2vector(image),
   );
-  step('Transpose is a view too', 'x.T', x.T);
-  step('Floats line up in columns', 'np.linspace(0, 1, 7)', np.linspace(0, 1, 7));
+
+  const rows = np.array([
+    [0, 3, 4],
+    [1, 6, 4],
+  ]);
   step(
-    "Scientific notation by NumPy's rule",
-    'np.array([1e-5, 123, -4.5])',
-    np.array([1e-5, 123, -4.5]),
+    'Each row divided by its L2 norm',
+    'nn.normalizeRows([[0, 3, 4], [1, 6, 4]])',
+    nn.normalizeRows(rows),
   );
+
+  const scores = np.array([
+    [9, 2, 5, 0, 0],
+    [7, 5, 0, 0, 0],
+  ]);
   step(
-    'float32 keeps its own shortest digits',
-    "np.array([0.1, 0.2, 0.3], {dtype: 'float32'})",
-    np.array([0.1, 0.2, 0.3], { dtype: 'float32' }),
+    'Softmax of each row (the max is subtracted first: stable)',
+    'nn.softmax([[9, 2, 5, 0, 0], [7, 5, 0, 0, 0]])',
+    nn.softmax(scores),
   );
-  step(
-    'Large arrays are summarised',
-    'np.arange(2000).reshape(40, 50)',
-    np.arange(2000).reshape(40, 50),
-  );
-  step(
-    'repr',
-    'np.arrayRepr(np.ones([2, 2], {dtype: "float32"}))',
-    np.arrayRepr(np.ones([2, 2], { dtype: 'float32' })),
-  );
+  step('Stable even where e^x overflows', 'nn.softmax([1000, 1000])', nn.softmax([1000, 1000]));
+
+  const yhat = np.array([0.9, 0.2, 0.1, 0.4, 0.9]);
+  const y = np.array([1, 0, 0, 1, 1]);
+  step('L1 loss: sum of |y - yhat|', 'nn.l1(yhat, y)', `L1 = ${nn.l1(yhat, y)}`);
+  step('L2 loss: sum of (y - yhat)^2', 'nn.l2(yhat, y)', `L2 = ${nn.l2(yhat, y)}`);
 });
 
-const { arrays, bytes, heapBytes } = np.memory();
-console.log(`\nnp.memory(): ${arrays} arrays, ${bytes} bytes held, heap ${heapBytes} bytes`);
+// ---------------------------------------------------------------- speed, measured now
+const N = 1_000_000;
+const COLS = 1000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median milliseconds of fn over a few runs, after warming it up. */
+function time(fn: () => void): number {
+  for (let i = 0; i < 5; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+const rng = np.random.defaultRng(0);
+const x = rng.standardNormal([N]);
+const matrix = x.reshape(N / COLS, COLS);
+const target = rng.random([N]);
+const plain = Float64Array.from(x.data);
+const plainTarget = Float64Array.from(target.data);
+const out = new Float64Array(N);
+
+const jsSoftmaxRows = (): void => {
+  for (let r = 0; r < N; r += COLS) {
+    let m = -Infinity;
+    for (let i = r; i < r + COLS; i++) m = Math.max(m, plain[i]);
+    let s = 0;
+    for (let i = r; i < r + COLS; i++) s += out[i] = Math.exp(plain[i] - m);
+    for (let i = r; i < r + COLS; i++) out[i] /= s;
+  }
+};
+const jsNormalizeRows = (): void => {
+  for (let r = 0; r < N; r += COLS) {
+    let s = 0;
+    for (let i = r; i < r + COLS; i++) s += plain[i] * plain[i];
+    const norm = Math.sqrt(s);
+    for (let i = r; i < r + COLS; i++) out[i] = plain[i] / norm;
+  }
+};
+
+const rowsOf: [string, () => void, () => void][] = [
+  [
+    'np.exp',
+    () => (np.exp(x) as NDArray).dispose(),
+    () => {
+      for (let i = 0; i < N; i++) out[i] = Math.exp(plain[i]);
+    },
+  ],
+  [
+    'nn.sigmoid',
+    () => nn.sigmoid(x).dispose(),
+    () => {
+      for (let i = 0; i < N; i++) out[i] = 1 / (1 + Math.exp(-plain[i]));
+    },
+  ],
+  [
+    'nn.sigmoidDerivative',
+    () => nn.sigmoidDerivative(x).dispose(),
+    () => {
+      for (let i = 0; i < N; i++) {
+        const s = 1 / (1 + Math.exp(-plain[i]));
+        out[i] = s * (1 - s);
+      }
+    },
+  ],
+  ['nn.softmax (rows of 1000)', () => nn.softmax(matrix).dispose(), jsSoftmaxRows],
+  ['nn.normalizeRows (rows of 1000)', () => nn.normalizeRows(matrix).dispose(), jsNormalizeRows],
+  [
+    'nn.l1',
+    () => void nn.l1(x, target),
+    () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += Math.abs(plainTarget[i] - plain[i]);
+      out[0] = s;
+    },
+  ],
+  [
+    'nn.l2',
+    () => void nn.l2(x, target),
+    () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) {
+        const d = plainTarget[i] - plain[i];
+        s += d * d;
+      }
+      out[0] = s;
+    },
+  ],
+];
+
+console.log(`\n# Speed at N = 1e6 (float64), measured now on this machine (median of 9 runs)`);
+console.log(
+  `${'function'.padEnd(34)}${'nnbasics'.padStart(12)}${'plain JS'.padStart(12)}${'speed-up'.padStart(10)}`,
+);
+for (const [name, ours, theirs] of rowsOf) {
+  const a = time(ours);
+  const b = time(theirs);
+  const ns = (ms: number) => `${((ms * 1e6) / N).toFixed(2)} ns`;
+  console.log(
+    `${name.padEnd(34)}${ns(a).padStart(12)}${ns(b).padStart(12)}${`${(b / a).toFixed(1)}x`.padStart(10)}`,
+  );
+}
+console.log('(ns per element; plain JS is a Math.exp / Float64Array loop doing the same work)');
+[x, matrix, target].forEach((a) => a.dispose());
