@@ -51,26 +51,71 @@ export function exp64(x: f64): f64 {
   return expCore(x, -((<i64>512) << 52)) * TWO_M512;
 }
 
+// The vector constants, as 16-byte splats in memory: V8 rebuilds a v128.const or a splat of a
+// literal inside a loop on every iteration, while a load from here folds into the instruction.
+const K_INV = 0;
+const K_SHIFTER = 16;
+const K_HI = 32;
+const K_LO = 48;
+const K_HALF = 64;
+const K_C3 = 80;
+const K_C4 = 96;
+const K_C5 = 112;
+const K_255 = 128;
+const K_ABS = 144;
+const K_LIMIT = 160;
+const EXP_CONSTS: usize = memory.data<u64>(
+  [
+    reinterpret<u64>(EXP_INV_LN2_N), reinterpret<u64>(EXP_INV_LN2_N),
+    0x4338000000000000, 0x4338000000000000,
+    reinterpret<u64>(EXP_LN2_N_HI), reinterpret<u64>(EXP_LN2_N_HI),
+    reinterpret<u64>(EXP_LN2_N_LO), reinterpret<u64>(EXP_LN2_N_LO),
+    0x3fe0000000000000, 0x3fe0000000000000, // 0.5
+    0x3fc5555555555555, 0x3fc5555555555555, // 1/6
+    0x3fa5555555555555, 0x3fa5555555555555, // 1/24
+    0x3f81111111111111, 0x3f81111111111111, // 1/120
+    255, 255,
+    0x7fffffffffffffff, 0x7fffffffffffffff,
+    0x4085e00000000000, 0x4085e00000000000, // 700.0
+  ],
+  16,
+);
+
+/** A constant splat from EXP_CONSTS. */
+// @ts-ignore: decorator
+@inline
+function k(offset: usize): v128 {
+  return v128.load(EXP_CONSTS + offset);
+}
+
 /** exp of both lanes of a float64x2 whose lanes all satisfy |x| <= EXP_FAST_LIMIT. */
 // @ts-ignore: decorator
 @inline
-export function expFastV(x: v128, invLn2N: v128, shifter: v128, ln2Hi: v128, ln2Lo: v128): v128 {
-  const z = f64x2.add(f64x2.mul(x, invLn2N), shifter);
-  const kd = f64x2.sub(z, shifter);
-  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(kd, ln2Hi)), f64x2.mul(kd, ln2Lo));
-  const offsets = i64x2.shl(v128.and(z, i64x2.splat(255)), 4);
+export function expFastV(x: v128): v128 {
+  const z = f64x2.add(f64x2.mul(x, k(K_INV)), k(K_SHIFTER));
+  const kd = f64x2.sub(z, k(K_SHIFTER));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(kd, k(K_HI))), f64x2.mul(kd, k(K_LO)));
+  const offsets = i64x2.shl(v128.and(z, k(K_255)), 4);
   const e0 = v128.load(EXP_TABLE + <usize>i64x2.extract_lane(offsets, 0));
   const e1 = v128.load(EXP_TABLE + <usize>i64x2.extract_lane(offsets, 1));
   const s = i64x2.add(i64x2.shuffle(e0, e1, 0, 2), i64x2.shl(z, 44));
   const tail = i64x2.shuffle(e0, e1, 1, 3);
   const r2 = f64x2.mul(r, r);
   const inner = f64x2.add(
-    f64x2.add(f64x2.splat(0.5), f64x2.mul(r, f64x2.splat(C3))),
-    f64x2.mul(r2, f64x2.add(f64x2.splat(C4), f64x2.mul(r, f64x2.splat(C5)))),
+    f64x2.add(k(K_HALF), f64x2.mul(r, k(K_C3))),
+    f64x2.mul(r2, f64x2.add(k(K_C4), f64x2.mul(r, k(K_C5)))),
   );
   const p = f64x2.add(r, f64x2.mul(r2, inner));
   const tmp = f64x2.add(tail, p);
   return f64x2.add(s, f64x2.mul(s, tmp));
+}
+
+/** Whether all four lanes of a and b are in exp's fast range (NaN is not): one test per 4 doubles. */
+// @ts-ignore: decorator
+@inline
+export function expFast4(a: v128, b: v128): bool {
+  const m = f64x2.max(v128.and(a, k(K_ABS)), v128.and(b, k(K_ABS)));
+  return i64x2.bitmask(f64x2.le(m, k(K_LIMIT))) == 3;
 }
 
 // ---------------------------------------------------------------- log
@@ -147,13 +192,6 @@ export function logFastV(x: v128): v128 {
 // ---------------------------------------------------------------- blocks of four doubles
 
 
-/** Whether both lanes of a float64x2 are in exp's fast range (NaN is not). */
-// @ts-ignore: decorator
-@inline
-export function expFastLanes(x: v128, absMask: v128, limit: v128): bool {
-  return i64x2.bitmask(f64x2.le(v128.and(x, absMask), limit)) == 3;
-}
-
 /** Whether both lanes are positive, normal and finite (log's fast range). */
 // @ts-ignore: decorator
 @inline
@@ -167,11 +205,11 @@ export function logFastLanes(x: v128): bool {
 /** exp or log of two float64x2 (4 doubles) at once, each lane exactly as the scalar path gives. */
 // @ts-ignore: decorator
 @inline
-export function transcendental2(op: i32, a: v128, b: v128, out: usize, absMask: v128, limit: v128, inv: v128, shifter: v128, hi: v128, lo: v128): void {
+export function transcendental2(op: i32, a: v128, b: v128, out: usize): void {
   if (op == EXP) {
-    if (expFastLanes(a, absMask, limit) && expFastLanes(b, absMask, limit)) {
-      v128.store(out, expFastV(a, inv, shifter, hi, lo));
-      v128.store(out, expFastV(b, inv, shifter, hi, lo), 16);
+    if (expFast4(a, b)) {
+      v128.store(out, expFastV(a));
+      v128.store(out, expFastV(b), 16);
       return;
     }
   } else if (logFastLanes(a) && logFastLanes(b)) {

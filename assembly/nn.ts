@@ -5,11 +5,9 @@
 //   log-softmax:   (x - max) - log(sum(exp(x - max)))      (scipy.special.log_softmax)
 //   normalizeRows: x / sqrt(sum(x * x))                    (x / np.linalg.norm(x, axis=1))
 import { EXP, at } from './common';
-import { EXP_INV_LN2_N, EXP_LN2_N_HI, EXP_LN2_N_LO } from './exp-table';
-import { EXP_FAST_LIMIT, exp64, expFastLanes, expFastV, log64, transcendental2 } from './exp';
+import { exp64, expFast4, expFastV, log64, transcendental2 } from './exp';
 import { MAP_IDENTITY, MAP_SQUARE, pairwise } from './pairwise';
 
-const SHIFTER: f64 = reinterpret<f64>(0x4338000000000000);
 
 /** 1 / (1 + e^-x) without overflow: e = e^-|x|, then (x >= 0 ? 1 : e) / (1 + e). */
 // @ts-ignore: decorator
@@ -22,12 +20,12 @@ function sigmoid64(x: f64): f64 {
 /** sigmoid of two float64x2 (4 doubles), lane for lane as sigmoid64. */
 // @ts-ignore: decorator
 @inline
-function sigmoid2(a: v128, b: v128, out: usize, absMask: v128, limit: v128, inv: v128, shifter: v128, hi: v128, lo: v128, one: v128): void {
-  const na = v128.or(a, v128.not(absMask)); // -|a|
-  const nb = v128.or(b, v128.not(absMask));
-  if (expFastLanes(na, absMask, limit) && expFastLanes(nb, absMask, limit)) {
-    const ea = expFastV(na, inv, shifter, hi, lo);
-    const eb = expFastV(nb, inv, shifter, hi, lo);
+function sigmoid2(a: v128, b: v128, out: usize, signBit: v128, one: v128): void {
+  const na = v128.or(a, signBit); // -|a|
+  const nb = v128.or(b, signBit);
+  if (expFast4(na, nb)) {
+    const ea = expFastV(na);
+    const eb = expFastV(nb);
     const numA = v128.bitselect(one, ea, f64x2.ge(a, f64x2.splat(0)));
     const numB = v128.bitselect(one, eb, f64x2.ge(b, f64x2.splat(0)));
     v128.store(out, f64x2.div(numA, f64x2.add(one, ea)));
@@ -59,17 +57,12 @@ function sigmoidKernel<T>(derivative: bool, rows: i32, cols: i32, x: usize, xs0:
     const or = at<T>(out, r, os0);
     let i = 0;
     if (ASC_FEATURE_SIMD && xs1 == 1 && os1 == 1) {
-      const absMask = i64x2.splat(0x7fffffffffffffff);
-      const limit = f64x2.splat(EXP_FAST_LIMIT);
-      const inv = f64x2.splat(EXP_INV_LN2_N);
-      const shifter = f64x2.splat(SHIFTER);
-      const hi = f64x2.splat(EXP_LN2_N_HI);
-      const lo = f64x2.splat(EXP_LN2_N_LO);
+      const signBit = i64x2.splat(0x8000000000000000);
       const one = f64x2.splat(1.0);
       if (sizeof<T>() == 8) {
         for (; i + 4 <= cols; i += 4) {
           const p = <usize>i << 3;
-          sigmoid2(v128.load(xr + p), v128.load(xr + p, 16), or + p, absMask, limit, inv, shifter, hi, lo, one);
+          sigmoid2(v128.load(xr + p), v128.load(xr + p, 16), or + p, signBit, one);
           if (derivative) derive4(or + p, one);
         }
       } else {
@@ -78,7 +71,7 @@ function sigmoidKernel<T>(derivative: bool, rows: i32, cols: i32, x: usize, xs0:
           const v = v128.load(xr + (<usize>i << 2));
           const a = f64x2.promote_low_f32x4(v);
           const b = f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 2, 3));
-          sigmoid2(a, b, scratch, absMask, limit, inv, shifter, hi, lo, one);
+          sigmoid2(a, b, scratch, signBit, one);
           // float32 rounds s first, then computes s(1 - s) in float32, as NumPy's float32 formula does.
           const sa = f32x4.demote_f64x2_zero(v128.load(scratch));
           const sb = f32x4.demote_f64x2_zero(v128.load(scratch, 16));
@@ -128,19 +121,13 @@ function rowMax<T>(n: i32, x: usize, sx: isize): T {
 function expShifted<T>(n: i32, x: usize, sx: isize, shift: T, out: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD && sx == 1) {
-    const absMask = i64x2.splat(0x7fffffffffffffff);
-    const limit = f64x2.splat(EXP_FAST_LIMIT);
-    const inv = f64x2.splat(EXP_INV_LN2_N);
-    const shifter = f64x2.splat(SHIFTER);
-    const hi = f64x2.splat(EXP_LN2_N_HI);
-    const lo = f64x2.splat(EXP_LN2_N_LO);
     if (sizeof<T>() == 8) {
       const s = f64x2.splat(<f64>shift);
       for (; i + 4 <= n; i += 4) {
         const p = <usize>i << 3;
         const a = f64x2.sub(v128.load(x + p), s);
         const b = f64x2.sub(v128.load(x + p, 16), s);
-        transcendental2(EXP, a, b, out + p, absMask, limit, inv, shifter, hi, lo);
+        transcendental2(EXP, a, b, out + p);
       }
     } else {
       const s = f32x4.splat(<f32>shift);
@@ -149,7 +136,7 @@ function expShifted<T>(n: i32, x: usize, sx: isize, shift: T, out: usize): void 
         const v = f32x4.sub(v128.load(x + (<usize>i << 2)), s);
         const a = f64x2.promote_low_f32x4(v);
         const b = f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 2, 3));
-        transcendental2(EXP, a, b, scratch, absMask, limit, inv, shifter, hi, lo);
+        transcendental2(EXP, a, b, scratch);
         const ra = f32x4.demote_f64x2_zero(v128.load(scratch));
         const rb = f32x4.demote_f64x2_zero(v128.load(scratch, 16));
         v128.store(out + (<usize>i << 2), i32x4.shuffle(ra, rb, 0, 1, 4, 5));

@@ -1,10 +1,8 @@
 // Unary elementwise kernels: exp, log, sqrt, abs, square, negative, tanh.
 // Exports are named <op>_<dtype>; each takes (rows, cols, x, xs0, xs1, out, os0, os1).
 import { ABS, EXP, LOG, NEGATIVE, SQRT, SQUARE, TANH, at } from './common';
-import { EXP_INV_LN2_N, EXP_LN2_N_HI, EXP_LN2_N_LO } from './exp-table';
-import { EXP_FAST_LIMIT, exp64, log64, transcendental2 } from './exp';
+import { exp64, log64, transcendental2 } from './exp';
 
-const SHIFTER: f64 = reinterpret<f64>(0x4338000000000000);
 
 /** The scalar form of op on one element of T (float32 goes through float64). */
 // @ts-ignore: decorator
@@ -46,16 +44,10 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD && op != TANH) {
     if (isFloat<T>() && (op == EXP || op == LOG)) {
-      const absMask = i64x2.splat(0x7fffffffffffffff);
-      const limit = f64x2.splat(EXP_FAST_LIMIT);
-      const inv = f64x2.splat(EXP_INV_LN2_N);
-      const shifter = f64x2.splat(SHIFTER);
-      const hi = f64x2.splat(EXP_LN2_N_HI);
-      const lo = f64x2.splat(EXP_LN2_N_LO);
       if (sizeof<T>() == 8) {
         for (; i + 4 <= n; i += 4) {
           const p = <usize>i << 3;
-          transcendental2(op, v128.load(x + p), v128.load(x + p, 16), out + p, absMask, limit, inv, shifter, hi, lo);
+          transcendental2(op, v128.load(x + p), v128.load(x + p, 16), out + p);
         }
       } else {
         // float32: widen 4 floats to two float64x2, compute, round back (<= 0.5 ulp + a hair).
@@ -64,7 +56,7 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
           const v = v128.load(x + (<usize>i << 2));
           const a = f64x2.promote_low_f32x4(v);
           const b = f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 2, 3));
-          transcendental2(op, a, b, scratch, absMask, limit, inv, shifter, hi, lo);
+          transcendental2(op, a, b, scratch);
           const ra = f32x4.demote_f64x2_zero(v128.load(scratch));
           const rb = f32x4.demote_f64x2_zero(v128.load(scratch, 16));
           v128.store(out + (<usize>i << 2), i32x4.shuffle(ra, rb, 0, 1, 4, 5));
