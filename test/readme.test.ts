@@ -23,7 +23,9 @@ function checksOf(lines: string[]): Check[] {
     // `expression; // value`, or `expression;` with the value in the comment lines below it.
     const match =
       /^(.*?);\s+\/\/ (.*)$/.exec(line) ??
-      (line.endsWith(';') && lines[i + 1]?.startsWith('// ') ? [line, line.slice(0, -1), lines[++i].slice(3)] : null);
+      (line.endsWith(';') && lines[i + 1]?.startsWith('// ')
+        ? [line, line.slice(0, -1), lines[++i].slice(3)]
+        : null);
     if (!match) {
       if (line.trim() && !line.trim().startsWith('//')) setup.push(line);
       continue;
@@ -43,13 +45,16 @@ test('the README has examples to check', () => {
   expect(checks.length).toBeGreaterThanOrEqual(10);
 });
 
-test.each(checks.map((c) => ({ ...c, name: c.expression })))('README: $name', ({ setup, expression, shown }) => {
-  const value = new Function('np', 'nn', `${setup.join('\n')}\nreturn (${expression});`)(np, nn);
-  if (typeof value === 'string' && !shown.startsWith("'")) {
-    expect(value).toBe(shown); // a multi-line printout
-  } else if (/^'.*'$/s.test(shown) || /^-?[\d.e+-]+$/.test(shown)) {
-    expect(value).toEqual(new Function(`return ${shown};`)());
-  } else {
-    expect(inspect(value)).toBe(shown);
-  }
-});
+test.each(checks.map((c) => ({ ...c, name: c.expression })))(
+  'README: $name',
+  ({ setup, expression, shown }) => {
+    const value = new Function('np', 'nn', `${setup.join('\n')}\nreturn (${expression});`)(np, nn);
+    if (typeof value === 'string' && !shown.startsWith("'")) {
+      expect(value).toBe(shown); // a multi-line printout
+    } else if (/^'.*'$/s.test(shown) || /^-?[\d.e+-]+$/.test(shown)) {
+      expect(value).toEqual(new Function(`return ${shown};`)());
+    } else {
+      expect(inspect(value)).toBe(shown);
+    }
+  },
+);
