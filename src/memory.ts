@@ -40,9 +40,40 @@ function grow(end: number): boolean {
 export class Block {
   refs = 1;
   constructor(
+    /** Where the data starts. */
     readonly ptr: number,
+    /** Bytes asked for. */
     readonly bytes: number,
+    /** Where the allocation starts (before the guard bytes, if any) and its size class. */
+    readonly base: number = ptr,
+    readonly size: number = classSize(bytes),
   ) {}
+}
+
+// Guard bytes (a testing aid): with guards on, every block is fenced by GUARD bytes of a known
+// pattern on each side, and checkGuards() finds any kernel that wrote outside its arrays.
+const GUARD = 64;
+const GUARD_BYTE = 0xa5;
+let guarded = false;
+const liveBlocks = new Set<Block>();
+
+/** Turns guard bytes on or off for blocks allocated from now on (tests only). */
+export function setGuards(on: boolean): void {
+  guarded = on;
+}
+
+/** The blocks whose guard bytes were overwritten, as "ptr+bytes" strings (empty when all are intact). */
+export function checkGuards(): string[] {
+  const bytes = new Uint8Array(memory.buffer);
+  const damaged: string[] = [];
+  for (const block of liveBlocks) {
+    const before = bytes.subarray(block.base, block.ptr);
+    const after = bytes.subarray(block.ptr + block.bytes, block.base + block.size);
+    if (before.some((b) => b !== GUARD_BYTE) || after.some((b) => b !== GUARD_BYTE)) {
+      damaged.push(`${block.ptr}+${block.bytes}`);
+    }
+  }
+  return damaged;
 }
 
 let liveBytes = 0;
@@ -53,7 +84,7 @@ let liveArrays = 0;
  * wasm32 memory cannot hold it; the heap is left as it was.
  */
 export function allocate(bytes: number, request: () => string): Block {
-  const size = classSize(bytes);
+  const size = classSize(guarded ? bytes + 2 * GUARD : bytes);
   let ptr = freeLists.get(size)?.pop();
   if (ptr === undefined) {
     if (top + size > ADDRESS_SPACE || !grow(top + size)) {
@@ -66,17 +97,21 @@ export function allocate(bytes: number, request: () => string): Block {
     top += size;
   }
   liveBytes += bytes;
-  return new Block(ptr, bytes);
+  if (!guarded) return new Block(ptr, bytes);
+  new Uint8Array(memory.buffer, ptr, size).fill(GUARD_BYTE);
+  const block = new Block(ptr + GUARD, bytes, ptr, size);
+  liveBlocks.add(block);
+  return block;
 }
 
 /** Drops one reference to a block; the last one returns it to its free list. */
 export function release(block: Block): void {
   if (--block.refs > 0) return;
   liveBytes -= block.bytes;
-  const size = classSize(block.bytes);
-  let list = freeLists.get(size);
-  if (!list) freeLists.set(size, (list = []));
-  list.push(block.ptr);
+  liveBlocks.delete(block);
+  let list = freeLists.get(block.size);
+  if (!list) freeLists.set(block.size, (list = []));
+  list.push(block.base);
 }
 
 /** What every array is to the lifetime machinery. */

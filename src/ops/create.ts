@@ -157,9 +157,12 @@ function checkNumber(fn: string, name: string, value: unknown): number {
  * np.arange(stop) or np.arange(start, stop, step = 1): evenly spaced values in [start, stop).
  * int32 when start, stop and step are all int32 integers, else float64.
  */
+export function arange(stop: number, options?: DTypeOptions): NDArray;
+export function arange(start: number, stop: number, options?: DTypeOptions): NDArray;
+export function arange(start: number, stop: number, step: number, options?: DTypeOptions): NDArray;
 export function arange(
   startOrStop: number,
-  stop?: number,
+  stop?: number | DTypeOptions,
   step?: number | DTypeOptions,
   options?: DTypeOptions,
 ): NDArray {
