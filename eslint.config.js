@@ -1,9 +1,18 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'build/', 'node_modules/', 'src/generated/', 'assembly/', 'bench/results/'],
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'src/generated/',
+      'assembly/',
+      'bench/results/',
+      'test-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -11,5 +20,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // Pages: plain ES modules that run in the browser.
+    files: ['playground/**/*.js', 'test/vite-app/**/*.js', 'bench/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
 );

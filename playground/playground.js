@@ -1,0 +1,201 @@
+// The playground: run nnbasics code typed by the user and show results as NumPy prints them,
+// and measure nnbasics against plain JavaScript in this browser.
+import np, { nn } from '../dist/index.js';
+
+const LESSON = `// The lesson. print(x) shows x as NumPy prints it.
+print(nn.basicSigmoid(1));
+print(np.exp([1, 2, 3]));
+print(nn.sigmoid([1, 2, 3]));
+print(nn.sigmoidDerivative([1, 2, 3]));
+
+const image = np.array([
+  [[0.67826139, 0.29380381], [0.90714982, 0.52835647], [0.4215251, 0.45017551]],
+  [[0.92814219, 0.96677647], [0.85304703, 0.52351845], [0.19981397, 0.27417313]],
+  [[0.60659855, 0.00533165], [0.10820313, 0.49978937], [0.34144279, 0.94630077]],
+]);
+print(nn.image2vector(image));
+
+print(nn.normalizeRows([[0, 3, 4], [1, 6, 4]]));
+print(nn.softmax([[9, 2, 5, 0, 0], [7, 5, 0, 0, 0]]));
+
+const yhat = [0.9, 0.2, 0.1, 0.4, 0.9];
+const y = [1, 0, 0, 1, 1];
+print(nn.l1(yhat, y));
+print(nn.l2(yhat, y));
+`;
+
+const code = document.getElementById('code');
+const output = document.getElementById('output');
+document.getElementById('backend').textContent = np.getBackend();
+document.getElementById('bench-backend').textContent = np.getBackend();
+code.value = LESSON;
+
+/** Runs the editor's code; arrays it makes are freed afterwards (np.tidy). */
+function run() {
+  const lines = [];
+  const print = (x) => lines.push(typeof x === 'string' ? x : String(x));
+  output.classList.remove('error');
+  try {
+    np.tidy(() => {
+      new Function('np', 'nn', 'print', code.value)(np, nn, print);
+    });
+    output.textContent = lines.join('\n');
+  } catch (error) {
+    output.classList.add('error');
+    output.textContent = [...lines, `${error.name}: ${error.message}`].join('\n');
+  }
+  output.dataset.runs = String(Number(output.dataset.runs ?? 0) + 1);
+}
+
+document.getElementById('run').addEventListener('click', run);
+document.getElementById('reset').addEventListener('click', () => {
+  code.value = LESSON;
+  code.focus();
+});
+code.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    run();
+  }
+});
+
+// ---------------------------------------------------------------- benchmark
+
+const N = 100_000;
+const COLS = 1000;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Median ns per element of fn after warming it up (the first calls run in V8's baseline tier).
+ * Each sample repeats fn for at least 20 ms: browsers coarsen performance.now().
+ */
+function measure(fn) {
+  let reps = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < reps; i++) fn();
+    if (performance.now() - start >= 20) break;
+    reps *= 2;
+  }
+  const samples = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    for (let r = 0; r < reps; r++) fn();
+    samples.push((performance.now() - start) / reps);
+  }
+  return (median(samples) * 1e6) / N;
+}
+
+function benchmarks() {
+  const rng = np.random.defaultRng(0);
+  const x = rng.standardNormal([N]);
+  const matrix = x.reshape(N / COLS, COLS);
+  const target = rng.random([N]);
+  const plain = Float64Array.from(x.data);
+  const plainTarget = Float64Array.from(target.data);
+  const out = new Float64Array(N);
+  const cases = [
+    [
+      'exp',
+      () => np.exp(x).dispose(),
+      () => {
+        for (let i = 0; i < N; i++) out[i] = Math.exp(plain[i]);
+      },
+    ],
+    [
+      'sigmoid',
+      () => nn.sigmoid(x).dispose(),
+      () => {
+        for (let i = 0; i < N; i++) out[i] = 1 / (1 + Math.exp(-plain[i]));
+      },
+    ],
+    [
+      'sum',
+      () => np.sum(x),
+      () => {
+        let s = 0;
+        for (let i = 0; i < N; i++) s += plain[i];
+        out[0] = s;
+      },
+    ],
+    [
+      'softmax (rows)',
+      () => nn.softmax(matrix).dispose(),
+      () => {
+        for (let r = 0; r < N; r += COLS) {
+          let m = -Infinity;
+          for (let i = r; i < r + COLS; i++) m = Math.max(m, plain[i]);
+          let s = 0;
+          for (let i = r; i < r + COLS; i++) s += out[i] = Math.exp(plain[i] - m);
+          for (let i = r; i < r + COLS; i++) out[i] /= s;
+        }
+      },
+    ],
+    [
+      'l1',
+      () => nn.l1(x, target),
+      () => {
+        let s = 0;
+        for (let i = 0; i < N; i++) s += Math.abs(plainTarget[i] - plain[i]);
+        out[0] = s;
+      },
+    ],
+  ];
+  return { cases, dispose: () => [x, matrix, target].forEach((a) => a.dispose()) };
+}
+
+function chart(rows) {
+  const width = 420;
+  const barHeight = 14;
+  const left = 110;
+  const max = Math.max(...rows.flatMap((r) => [r.ours, r.theirs]));
+  const scale = (v) => ((width - left - 50) * v) / max;
+  const parts = rows.map((r, i) => {
+    const y = 10 + i * (2 * barHeight + 14);
+    return `<text x="0" y="${y + barHeight + 2}" font-size="12">${r.name}</text>
+      <rect x="${left}" y="${y}" width="${scale(r.ours)}" height="${barHeight}" fill="#1f5fbf"><title>nnbasics ${r.ours.toFixed(2)} ns</title></rect>
+      <text x="${left + scale(r.ours) + 4}" y="${y + 11}" font-size="11">${r.ours.toFixed(2)}</text>
+      <rect x="${left}" y="${y + barHeight + 2}" width="${scale(r.theirs)}" height="${barHeight}" fill="#9aa5b5"><title>plain JS ${r.theirs.toFixed(2)} ns</title></rect>
+      <text x="${left + scale(r.theirs) + 4}" y="${y + barHeight + 13}" font-size="11">${r.theirs.toFixed(2)}</text>`;
+  });
+  const height = 20 + rows.length * (2 * barHeight + 14);
+  return `<svg role="img" aria-label="ns per element: nnbasics in blue, plain JavaScript in grey" viewBox="0 0 ${width} ${height}" width="100%">${parts.join('')}</svg>`;
+}
+
+document.getElementById('bench').addEventListener('click', async () => {
+  const status = document.getElementById('bench-status');
+  const table = document.getElementById('bench-table');
+  const body = table.querySelector('tbody');
+  body.textContent = '';
+  const { cases, dispose } = benchmarks();
+  const rows = [];
+  for (const [name, ours, theirs] of cases) {
+    status.textContent = `measuring ${name}…`;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the page update
+    const row = { name, ours: measure(ours), theirs: measure(theirs) };
+    rows.push(row);
+    const tr = document.createElement('tr');
+    for (const text of [
+      name,
+      `${row.ours.toFixed(2)} ns`,
+      `${row.theirs.toFixed(2)} ns`,
+      `${(row.theirs / row.ours).toFixed(1)}×`,
+    ]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    body.append(tr);
+    table.hidden = false;
+  }
+  dispose();
+  document.getElementById('bench-chart').innerHTML = chart(rows);
+  document.getElementById('bench-figure').hidden = false;
+  status.textContent = 'done';
+});
+
+run();

@@ -1,0 +1,131 @@
+// nnbasics in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
+// browser). The playground runs the lesson and prints what NumPy prints; the fallback build is
+// chosen without SIMD; an app built with Vite works; no request leaves the package's own files.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer } from '../scripts/static-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const root = fileURLToPath(new URL('..', import.meta.url));
+// In CI the browser must be there (.ci/run installs it); elsewhere these tests say they skipped.
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`browser tests: ${CHROMIUM} is missing`);
+
+const lesson = readFileSync(new URL('./fixtures/lesson.txt', import.meta.url), 'utf8').trimEnd();
+
+describe.runIf(available)('in Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ server, url } = await startServer(root));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function openPlayground(disableSimd: boolean) {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    if (disableSimd) {
+      await page.addInitScript(() => {
+        (globalThis as { NNBASICS_DISABLE_SIMD?: boolean }).NNBASICS_DISABLE_SIMD = true;
+      });
+    }
+    await page.goto(`${url}/playground/`);
+    await page.waitForSelector('#output[data-runs="1"]', { timeout: 30_000 });
+    return { page, requests, errors };
+  }
+
+  test('the playground runs the lesson and prints exactly what NumPy prints', async () => {
+    const { page, requests, errors } = await openPlayground(false);
+    expect(errors).toEqual([]);
+    expect(await page.textContent('#backend')).toBe('wasm-simd');
+    expect(await page.textContent('#output')).toBe(lesson);
+    // Edit and run again: the output follows the editor.
+    await page.fill('#code', 'print(np.linalg.norm([3, 4])); print(np.arange(4).reshape(2, 2).T)');
+    await page.click('#run');
+    await page.waitForSelector('#output[data-runs="2"]');
+    expect(await page.textContent('#output')).toBe('5\n[[0 2]\n [1 3]]');
+    // Errors are shown in NumPy's words, not thrown at the page.
+    await page.fill('#code', 'print(np.add(np.ones([2, 3]), [1, 2]))');
+    await page.click('#run');
+    await page.waitForSelector('#output[data-runs="3"]');
+    expect(await page.textContent('#output')).toBe(
+      'ValueError: operands could not be broadcast together with shapes (2,3) (2,) ',
+    );
+    expect(requests.every((r) => r.startsWith(url))).toBe(true);
+    await page.close();
+  });
+
+  test('without SIMD the fallback module is chosen and prints the same', async () => {
+    const { page, errors } = await openPlayground(true);
+    expect(errors).toEqual([]);
+    expect(await page.textContent('#backend')).toBe('wasm');
+    expect(await page.textContent('#output')).toBe(lesson);
+    await page.close();
+  });
+
+  test('the benchmark view measures and draws its chart', async () => {
+    const { page } = await openPlayground(false);
+    await page.click('#bench');
+    await page.waitForSelector('#bench-status:text("done")', { timeout: 120_000 });
+    expect(await page.locator('#bench-table tbody tr').count()).toBe(5);
+    expect(await page.locator('#bench-chart svg rect').count()).toBe(10);
+    await page.close();
+  });
+
+  test('an app built with Vite imports nnbasics and works', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'nnbasics-vite-'));
+    try {
+      await build({
+        root: join(root, 'test/vite-app'),
+        base: './',
+        logLevel: 'silent',
+        resolve: { alias: { nnbasics: join(root, 'dist/index.js') } },
+        build: { outDir: out, emptyOutDir: true },
+      });
+      const app = await startServer(out);
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(String(error)));
+        await page.goto(`${app.url}/index.html`);
+        await page.waitForFunction(() => document.getElementById('out')?.textContent !== '');
+        const lines = lesson.split('\n');
+        expect(errors).toEqual([]);
+        expect(await page.textContent('#out')).toBe(
+          [lines[1], lesson.split('\n').slice(-6, -2).join('\n'), '1.1', 'wasm-simd'].join('\n'),
+        );
+        await page.close();
+      } finally {
+        app.server.close();
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
