@@ -7,6 +7,7 @@
 import { EXP, at } from './common';
 import { exp64, expFast4, expFastV, log64, transcendental2 } from './exp';
 import { MAP_IDENTITY, MAP_SQUARE, pairwise } from './pairwise';
+import { expf32, expf32Block8 } from './expf32';
 
 
 /** 1 / (1 + e^-x) without overflow: e = e^-|x|, then (x >= 0 ? 1 : e) / (1 + e). */
@@ -15,6 +16,34 @@ import { MAP_IDENTITY, MAP_SQUARE, pairwise } from './pairwise';
 function sigmoid64(x: f64): f64 {
   const e = exp64(-abs(x));
   return (x >= 0 ? 1.0 : e) / (1.0 + e);
+}
+
+/** The same in float32 arithmetic (with the float32 exp). */
+// @ts-ignore: decorator
+@inline
+function sigmoid32(x: f32): f32 {
+  const e = expf32(-abs<f32>(x));
+  return (x >= 0 ? <f32>1 : e) / (<f32>1 + e);
+}
+
+/** sigmoid (or s(1 - s)) of 8 floats at x, stored at out, lane for lane as sigmoid32. */
+// @ts-ignore: decorator
+@inline
+function sigmoid8f32(x: usize, out: usize, derivative: bool, signBit: v128, one: v128): void {
+  const a = v128.load(x);
+  const b = v128.load(x, 16);
+  expf32Block8(v128.or(a, signBit), v128.or(b, signBit), out); // e = exp(-|x|)
+  const ea = v128.load(out);
+  const eb = v128.load(out, 16);
+  const zero = i32x4.splat(0);
+  let sa = f32x4.div(v128.bitselect(one, ea, f32x4.ge(a, zero)), f32x4.add(one, ea));
+  let sb = f32x4.div(v128.bitselect(one, eb, f32x4.ge(b, zero)), f32x4.add(one, eb));
+  if (derivative) {
+    sa = f32x4.mul(sa, f32x4.sub(one, sa));
+    sb = f32x4.mul(sb, f32x4.sub(one, sb));
+  }
+  v128.store(out, sa);
+  v128.store(out, sb, 16);
 }
 
 /** sigmoid of two float64x2 (4 doubles), lane for lane as sigmoid64. */
@@ -66,23 +95,17 @@ function sigmoidKernel<T>(derivative: bool, rows: i32, cols: i32, x: usize, xs0:
           if (derivative) derive4(or + p, one);
         }
       } else {
-        const scratch = memory.data(32, 16);
-        for (; i + 4 <= cols; i += 4) {
-          const v = v128.load(xr + (<usize>i << 2));
-          const a = f64x2.promote_low_f32x4(v);
-          const b = f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 2, 3));
-          sigmoid2(a, b, scratch, signBit, one);
-          // float32 rounds s first, then computes s(1 - s) in float32, as NumPy's float32 formula does.
-          const sa = f32x4.demote_f64x2_zero(v128.load(scratch));
-          const sb = f32x4.demote_f64x2_zero(v128.load(scratch, 16));
-          let s = i32x4.shuffle(sa, sb, 0, 1, 4, 5);
-          if (derivative) s = f32x4.mul(s, f32x4.sub(f32x4.splat(1), s));
-          v128.store(or + (<usize>i << 2), s);
+        const signBit32 = i32x4.splat(0x80000000);
+        const one32 = f32x4.splat(1);
+        for (; i + 8 <= cols; i += 8) {
+          const p = <usize>i << 2;
+          sigmoid8f32(xr + p, or + p, derivative, signBit32, one32);
         }
       }
     }
     for (; i < cols; i++) {
-      const s = <T>sigmoid64(<f64>load<T>(at<T>(xr, i, xs1)));
+      const v = load<T>(at<T>(xr, i, xs1));
+      const s = sizeof<T>() == 4 ? <T>sigmoid32(<f32>v) : <T>sigmoid64(<f64>v);
       store<T>(at<T>(or, i, os1), derivative ? s * (<T>1 - s) : s);
     }
   }
@@ -103,12 +126,34 @@ export function sigmoidDerivative_f32(rows: i32, cols: i32, x: usize, xs0: isize
 
 // ---------------------------------------------------------------- row kernels
 
-/** Largest element of a row (NaN propagates, as np.max). */
+/**
+ * Largest element of a row, for the shift of softmax. A NaN may be skipped here (pmax keeps
+ * its first operand), but it still turns the whole row to NaN through exp and the sum, as in
+ * NumPy, where the max itself is NaN.
+ */
 // @ts-ignore: decorator
 @inline
 function rowMax<T>(n: i32, x: usize, sx: isize): T {
+  let i = 0;
   let m = load<T>(x);
-  for (let i = 1; i < n; i++) {
+  if (ASC_FEATURE_SIMD && sx == 1 && n >= 32 / sizeof<T>()) {
+    const lanes = 16 / sizeof<T>();
+    const wide = sizeof<T>() == 8;
+    let m0 = v128.load(x);
+    let m1 = v128.load(x, 16);
+    for (i = 2 * lanes; i + 2 * lanes <= n; i += 2 * lanes) {
+      const p = <usize>i * sizeof<T>();
+      m0 = wide ? f64x2.pmax(m0, v128.load(x + p)) : f32x4.pmax(m0, v128.load(x + p));
+      m1 = wide ? f64x2.pmax(m1, v128.load(x + p, 16)) : f32x4.pmax(m1, v128.load(x + p, 16));
+    }
+    const v = wide ? f64x2.pmax(m0, m1) : f32x4.pmax(m0, m1);
+    if (wide) {
+      m = <T>max<f64>(f64x2.extract_lane(v, 0), f64x2.extract_lane(v, 1));
+    } else {
+      m = <T>max<f32>(max<f32>(f32x4.extract_lane(v, 0), f32x4.extract_lane(v, 1)), max<f32>(f32x4.extract_lane(v, 2), f32x4.extract_lane(v, 3)));
+    }
+  }
+  for (; i < n; i++) {
     const v = load<T>(at<T>(x, i, sx));
     m = m > v || m != m ? m : v;
   }
@@ -131,19 +176,16 @@ function expShifted<T>(n: i32, x: usize, sx: isize, shift: T, out: usize): void 
       }
     } else {
       const s = f32x4.splat(<f32>shift);
-      const scratch = memory.data(32, 16);
-      for (; i + 4 <= n; i += 4) {
-        const v = f32x4.sub(v128.load(x + (<usize>i << 2)), s);
-        const a = f64x2.promote_low_f32x4(v);
-        const b = f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 2, 3));
-        transcendental2(EXP, a, b, scratch);
-        const ra = f32x4.demote_f64x2_zero(v128.load(scratch));
-        const rb = f32x4.demote_f64x2_zero(v128.load(scratch, 16));
-        v128.store(out + (<usize>i << 2), i32x4.shuffle(ra, rb, 0, 1, 4, 5));
+      for (; i + 8 <= n; i += 8) {
+        const p = <usize>i << 2;
+        expf32Block8(f32x4.sub(v128.load(x + p), s), f32x4.sub(v128.load(x + p, 16), s), out + p);
       }
     }
   }
-  for (; i < n; i++) store<T>(at<T>(out, i, 1), <T>exp64(<f64>(load<T>(at<T>(x, i, sx)) - shift)));
+  for (; i < n; i++) {
+    const d = load<T>(at<T>(x, i, sx)) - shift;
+    store<T>(at<T>(out, i, 1), sizeof<T>() == 4 ? <T>expf32(<f32>d) : <T>exp64(<f64>d));
+  }
 }
 
 /** out[i] /= d over a contiguous row (a true division, as NumPy's). */

@@ -2,6 +2,7 @@
 // Exports are named <op>_<dtype>; each takes (rows, cols, x, xs0, xs1, out, os0, os1).
 import { ABS, EXP, LOG, NEGATIVE, SQRT, SQUARE, TANH, at } from './common';
 import { exp64, log64, transcendental2 } from './exp';
+import { expf32, expf32Block8 } from './expf32';
 
 
 /** The scalar form of op on one element of T (float32 goes through float64). */
@@ -13,7 +14,7 @@ function scalarOp<T>(op: i32, x: T): T {
     if (op == SQUARE) return <T>(<i32>x * <i32>x);
     return <T>(-<i32>x); // NEGATIVE
   }
-  if (op == EXP) return <T>exp64(<f64>x);
+  if (op == EXP) return sizeof<T>() == 4 ? <T>expf32(<f32>x) : <T>exp64(<f64>x);
   if (op == LOG) return <T>log64(<f64>x);
   if (op == SQRT) return sqrt<T>(x);
   if (op == ABS) return abs<T>(x);
@@ -49,8 +50,13 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
           const p = <usize>i << 3;
           transcendental2(op, v128.load(x + p), v128.load(x + p, 16), out + p);
         }
+      } else if (op == EXP) {
+        for (; i + 8 <= n; i += 8) {
+          const p = <usize>i << 2;
+          expf32Block8(v128.load(x + p), v128.load(x + p, 16), out + p);
+        }
       } else {
-        // float32: widen 4 floats to two float64x2, compute, round back (<= 0.5 ulp + a hair).
+        // float32 log: widen 4 floats to two float64x2, compute, round back (<= 0.5 ulp + a hair).
         const scratch = memory.data(32, 16);
         for (; i + 4 <= n; i += 4) {
           const v = v128.load(x + (<usize>i << 2));

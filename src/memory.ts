@@ -1,5 +1,6 @@
 // The allocator over wasm linear memory, reference-counted blocks, and array lifetimes:
 // dispose, tidy scopes, and a FinalizationRegistry for what the user forgot.
+import { formatShape } from './errors.js';
 import { heapStart, memory } from './wasm.js';
 
 const ALIGN = 64; // a cache line: plenty for v128 loads
@@ -11,7 +12,7 @@ const ADDRESS_SPACE = 2 ** 32; // wasm32
  * most 25% of a block is slack). A freed block waits on its class's free list for reuse.
  */
 export function classSize(bytes: number): number {
-  if (bytes <= 256) return Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+  if (bytes <= 256) return bytes <= ALIGN ? ALIGN : Math.ceil(bytes / ALIGN) * ALIGN;
   const step = 2 ** Math.floor(Math.log2(bytes - 1)) / 4;
   return Math.ceil(bytes / step) * step;
 }
@@ -80,16 +81,23 @@ let liveBytes = 0;
 let liveArrays = 0;
 
 /**
- * A new block of at least `bytes` bytes, 64-byte aligned. `request` words the RangeError when
- * wasm32 memory cannot hold it; the heap is left as it was.
+ * A new block of at least `bytes` bytes, 64-byte aligned, for an array of `shape` and `dtype`
+ * made by `fn` (which the RangeError names when wasm32 memory cannot hold it; the heap is then
+ * left as it was).
  */
-export function allocate(bytes: number, request: () => string): Block {
+export function allocate(
+  bytes: number,
+  fn: string,
+  shape: readonly number[],
+  dtype: string,
+): Block {
   const size = classSize(guarded ? bytes + 2 * GUARD : bytes);
   let ptr = freeLists.get(size)?.pop();
   if (ptr === undefined) {
     if (top + size > ADDRESS_SPACE || !grow(top + size)) {
       throw new RangeError(
-        `${request()}: ${bytes} bytes do not fit in wasm32 memory ` +
+        `${fn}: cannot allocate array of shape ${formatShape(shape)} and dtype ${dtype}: ` +
+          `${bytes} bytes do not fit in wasm32 memory ` +
           `(${memory.buffer.byteLength} bytes in use of at most ${ADDRESS_SPACE})`,
       );
     }

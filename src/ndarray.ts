@@ -1,6 +1,6 @@
 // NDArray: a typed, strided view of a block of wasm linear memory, NumPy's data model.
 import { type DType, ITEMSIZE, type TypedArray, checkDType } from './dtype.js';
-import { IndexError, ValueError, describe, formatShape } from './errors.js';
+import { IndexError, ValueError, describe } from './errors.js';
 import { type Printable, arrayToString } from './format/arrayprint.js';
 import { type Block, adopt, allocate, disown, heap, release } from './memory.js';
 import {
@@ -105,8 +105,9 @@ export class NDArray {
   ) {
     this.block = block;
     this.dtype = dtype;
-    this.shape = Object.freeze([...shape]);
-    this.elementStrides = Object.freeze([...strides]);
+    // Callers hand over arrays they do not keep: frozen in place, or shared when already frozen.
+    this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape as number[]);
+    this.elementStrides = Object.isFrozen(strides) ? strides : Object.freeze(strides as number[]);
     this.offset = offset;
     adopt(this);
   }
@@ -115,10 +116,7 @@ export class NDArray {
   static empty(shape: Shape, dtype: DType, fn: string): NDArray {
     const size = shapeSize(shape);
     const bytes = size * ITEMSIZE[dtype];
-    const block = allocate(
-      bytes,
-      () => `${fn}: cannot allocate array of shape ${formatShape(shape)} and dtype ${dtype}`,
-    );
+    const block = allocate(bytes, fn, shape, dtype);
     return new NDArray(block, dtype, shape, contiguousStrides(shape), block.ptr / ITEMSIZE[dtype]);
   }
 

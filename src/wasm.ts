@@ -56,5 +56,7 @@ for (const [kernels, base] of [
     throw new Error('nnbasics: a wasm build outgrew its static data slot; see asconfig.json');
   }
 }
+/** 64 bytes where a kernel may leave a scalar result (a full reduction) for TS to read. */
+export const scratchAddress = 3 * SLOT;
 /** First address the allocator may hand out. */
-export const heapStart = 3 * SLOT;
+export const heapStart = scratchAddress + 64;

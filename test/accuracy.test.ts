@@ -1,4 +1,4 @@
-// exp, log and tanh against NumPy's own validation sets (shared/oracles/numpy-validation, copied
+// exp, log and tanh against NumPy's own validation sets (test/oracles, copied from shared/oracles,
 // from numpy/_core/tests/data) with NumPy's ULP tolerances, and against Math.exp / Math.log on
 // a million random inputs, on every backend.
 import { readFileSync } from 'node:fs';
@@ -6,7 +6,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import np, { type Backend } from '../src/index.js';
 import { ulpDistance } from './ulp.js';
 
-const ORACLES = new URL('../../shared/oracles/numpy-validation/', import.meta.url);
+// A copy of shared/oracles/numpy-validation (NumPy's own files; see test/oracles/SOURCE.txt).
+const ORACLES = new URL('./oracles/', import.meta.url);
 
 interface Row {
   dtype: 'float64' | 'float32';

@@ -4,7 +4,15 @@ import { type DType, isFloat, promoteTypes, promoteWithScalar, scalarDType } fro
 import { ValueError } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
-import { broadcastShapes, broadcastStrides, coalesce, forEachIndex, type Shape } from '../shape.js';
+import {
+  broadcastShapes,
+  broadcastStrides,
+  coalesce,
+  forEachIndex,
+  isContiguous,
+  type Shape,
+  shapeSize,
+} from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 
 /** Kernel name suffix of each dtype (bool is stored as bytes). */
@@ -32,6 +40,28 @@ export function stridedOf(x: NDArray, strides: readonly number[] = x.elementStri
  */
 export function runElementwise(name: string, shape: Shape, operands: readonly Strided[]): void {
   const fn = kernel(name);
+  // The common case, every operand contiguous, is one call over one row (no coalescing).
+  if (operands.every((o) => isContiguous(shape, o.strides))) {
+    const size = shapeSize(shape);
+    const [a, b, c] = operands;
+    if (operands.length === 2)
+      fn(1, size, a.offset * a.itemsize, 0, 1, b.offset * b.itemsize, 0, 1);
+    else
+      fn(
+        1,
+        size,
+        a.offset * a.itemsize,
+        0,
+        1,
+        b.offset * b.itemsize,
+        0,
+        1,
+        c.offset * c.itemsize,
+        0,
+        1,
+      );
+    return;
+  }
   const { shape: dims, strides } = coalesce(
     shape,
     operands.map((o) => o.strides),
@@ -142,12 +172,13 @@ export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray 
     if (name === 'power' && dtype === 'int32' && hasNegative(y)) {
       throw new ValueError('Integers to negative integer powers are not allowed.');
     }
-    const shape = broadcastShapes(x.shape, y.shape);
+    const same = sameShape(x.shape, y.shape);
+    const shape = same ? x.shape : broadcastShapes(x.shape, y.shape);
     const out = NDArray.empty(shape, dtype, name);
     if (out.size > 0) {
       runElementwise(`${name}_${SUFFIX[dtype]}`, shape, [
-        stridedOf(x, broadcastStrides(x.shape, x.elementStrides, shape)),
-        stridedOf(y, broadcastStrides(y.shape, y.elementStrides, shape)),
+        stridedOf(x, same ? x.elementStrides : broadcastStrides(x.shape, x.elementStrides, shape)),
+        stridedOf(y, same ? y.elementStrides : broadcastStrides(y.shape, y.elementStrides, shape)),
         stridedOf(out),
       ]);
     }
@@ -159,6 +190,10 @@ export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray 
   } finally {
     temps.dispose();
   }
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 function hasNegative(x: NDArray): boolean {

@@ -5,7 +5,8 @@
 import { type DType, isFloat } from '../dtype.js';
 import { ValueError, checkOptions, describe } from '../errors.js';
 import { kernel } from '../kernels.js';
-import { type AxisArgument, NDArray, heapOf } from '../ndarray.js';
+import { scratchAddress } from '../wasm.js';
+import { type AxisArgument, NDArray, castValue, heapOf } from '../ndarray.js';
 import { type Shape, forEachIndex, normalizeAxes, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 
@@ -204,6 +205,25 @@ function finish(out: NDArray, shape: readonly number[]): NDArray | number {
   return value;
 }
 
+/**
+ * The reduction of every element of a contiguous array: one kernel call that leaves its value
+ * in the scratch slot (no output array), read back as a JS number.
+ */
+function reduceAllContiguous(rowKernel: string, x: NDArray, result: DType): number {
+  kernel(`${rowKernel}_${SUFFIX[x.dtype]}`)(
+    1,
+    x.size,
+    x.offset * x.itemsize,
+    0,
+    1,
+    scratchAddress,
+    0,
+    0,
+  );
+  const value = heapOf(x.dtype)[scratchAddress / x.itemsize];
+  return result === x.dtype ? value : castValue(value, result);
+}
+
 /** The dtype a sum is carried out in and the dtype of its result. */
 function sumTypes(dtype: DType): { work: DType; result: DType } {
   if (isFloat(dtype)) return { work: dtype, result: dtype };
@@ -234,6 +254,9 @@ export function reduce(
       );
     }
     const input = work === x.dtype ? x : temps.keep(fromData(fn, x, work));
+    if (shape.length === 0 && input.size > 0 && input.isContiguous) {
+      return reduceAllContiguous(rowKernel, input, result);
+    }
     const acc = NDArray.empty(shape, work, fn);
     if (acc.size > 0) {
       if (reducedCount === 0) heapOf(work).fill(0, acc.offset, acc.offset + acc.size);

@@ -1,0 +1,402 @@
+// The engines `npm run bench` measures, each op written as a user of that library would write it.
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import numjsModule from '@d4c/numjs';
+import ndarray from 'ndarray';
+import ops from 'ndarray-ops';
+import np, { type Backend, type NDArray, nn } from 'nnbasics';
+
+export const OPS = [
+  'exp',
+  'sigmoid',
+  'sum',
+  'rowSum',
+  'rowNorm',
+  'normalizeRows',
+  'softmax',
+  'dot',
+  'l1',
+  'l2',
+  'matmul',
+] as const;
+export type Op = (typeof OPS)[number];
+export type DType = 'float64' | 'float32';
+export const COLS = 1000;
+export const MATMUL_SIDE = 256;
+
+/** The same data for every engine: x (standard normal · 2), y (uniform), a and b (matmul). */
+export interface Inputs {
+  dtype: DType;
+  n: number;
+  x: Float64Array | Float32Array;
+  y: Float64Array | Float32Array;
+  a: Float64Array | Float32Array;
+  b: Float64Array | Float32Array;
+}
+
+export interface Prepared {
+  run(): void;
+  /** The result's values (or the number), read once for the correctness check. */
+  output(): ArrayLike<number> | number;
+  dispose(): void;
+}
+
+export interface Engine {
+  name: string;
+  dtypes: readonly DType[];
+  prepare(op: Op, inputs: Inputs): Prepared | undefined;
+}
+
+// ---------------------------------------------------------------- nnbasics
+
+function nnbasics(backend: Backend): Engine {
+  return {
+    name: `nnbasics ${backend}`,
+    dtypes: ['float64', 'float32'],
+    prepare(op, inputs) {
+      np.setBackend(backend);
+      const dtype = inputs.dtype;
+      const x = np.array(inputs.x, { dtype });
+      const y = np.array(inputs.y, { dtype });
+      const m = x.reshape(-1, Math.min(COLS, inputs.n));
+      const a = np.array(inputs.a, { dtype }).reshape(MATMUL_SIDE, MATMUL_SIDE);
+      const b = np.array(inputs.b, { dtype }).reshape(MATMUL_SIDE, MATMUL_SIDE);
+      const call: () => NDArray | number = {
+        exp: () => np.exp(x),
+        sigmoid: () => nn.sigmoid(x),
+        sum: () => np.sum(x),
+        rowSum: () => np.sum(m, { axis: 1, keepdims: true }),
+        rowNorm: () => np.linalg.norm(m, { axis: 1 }),
+        normalizeRows: () => nn.normalizeRows(m),
+        softmax: () => nn.softmax(m),
+        dot: () => np.dot(x, y),
+        l1: () => nn.l1(x, y),
+        l2: () => nn.l2(x, y),
+        matmul: () => np.matmul(a, b),
+      }[op];
+      return {
+        run() {
+          np.setBackend(backend);
+          const result = call();
+          if (typeof result !== 'number') result.dispose();
+        },
+        output() {
+          np.setBackend(backend);
+          const result = call();
+          if (typeof result === 'number') return result;
+          const values = Array.from(result.ravel().data);
+          result.dispose();
+          return values;
+        },
+        dispose: () => [x, y, m, a, b].forEach((v) => v.dispose()),
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------- plain JavaScript loops
+
+const plainJs: Engine = {
+  name: 'plain JS',
+  dtypes: ['float64'],
+  prepare(op, { x, y, a, b, n }) {
+    const cols = Math.min(COLS, n);
+    let out = new Float64Array(0);
+    let scalar = 0;
+    const fresh = (size: number) => (out = new Float64Array(size));
+    const rows = (fn: (start: number, end: number) => void) => {
+      for (let r = 0; r < n; r += cols) fn(r, r + cols);
+    };
+    const run = {
+      exp: () => {
+        const o = fresh(n);
+        for (let i = 0; i < n; i++) o[i] = Math.exp(x[i]);
+      },
+      sigmoid: () => {
+        const o = fresh(n);
+        for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-x[i]));
+      },
+      sum: () => {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += x[i];
+        scalar = s;
+      },
+      rowSum: () => {
+        const o = fresh(n / cols);
+        rows((start, end) => {
+          let s = 0;
+          for (let i = start; i < end; i++) s += x[i];
+          o[start / cols] = s;
+        });
+      },
+      rowNorm: () => {
+        const o = fresh(n / cols);
+        rows((start, end) => {
+          let s = 0;
+          for (let i = start; i < end; i++) s += x[i] * x[i];
+          o[start / cols] = Math.sqrt(s);
+        });
+      },
+      normalizeRows: () => {
+        const o = fresh(n);
+        rows((start, end) => {
+          let s = 0;
+          for (let i = start; i < end; i++) s += x[i] * x[i];
+          const norm = Math.sqrt(s);
+          for (let i = start; i < end; i++) o[i] = x[i] / norm;
+        });
+      },
+      softmax: () => {
+        const o = fresh(n);
+        rows((start, end) => {
+          let max = -Infinity;
+          for (let i = start; i < end; i++) max = Math.max(max, x[i]);
+          let s = 0;
+          for (let i = start; i < end; i++) s += o[i] = Math.exp(x[i] - max);
+          for (let i = start; i < end; i++) o[i] /= s;
+        });
+      },
+      dot: () => {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += x[i] * y[i];
+        scalar = s;
+      },
+      l1: () => {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += Math.abs(y[i] - x[i]);
+        scalar = s;
+      },
+      l2: () => {
+        let s = 0;
+        for (let i = 0; i < n; i++) {
+          const d = y[i] - x[i];
+          s += d * d;
+        }
+        scalar = s;
+      },
+      matmul: () => {
+        const side = MATMUL_SIDE;
+        const o = fresh(side * side);
+        for (let i = 0; i < side; i++) {
+          for (let k = 0; k < side; k++) {
+            const aik = a[i * side + k];
+            for (let j = 0; j < side; j++) o[i * side + j] += aik * b[k * side + j];
+          }
+        }
+      },
+    }[op];
+    const scalarOps: Op[] = ['sum', 'dot', 'l1', 'l2'];
+    return {
+      run,
+      output() {
+        run();
+        return scalarOps.includes(op) ? scalar : out;
+      },
+      dispose() {},
+    };
+  },
+};
+
+// ---------------------------------------------------------------- TensorFlow.js
+
+const require = createRequire(import.meta.url);
+let wasmReady: Promise<boolean> | undefined;
+
+/** Registers tfjs-backend-wasm's files (from node_modules, no download) and one thread. */
+async function tfBackend(name: 'cpu' | 'wasm'): Promise<boolean> {
+  if (name === 'wasm') {
+    wasmReady ??= (async () => {
+      setWasmPaths(
+        dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/',
+      );
+      setThreadsCount(1);
+      return tf.setBackend('wasm');
+    })();
+    if (!(await wasmReady)) return false;
+  }
+  const ok = await tf.setBackend(name);
+  await tf.ready();
+  return ok;
+}
+
+function tfjs(backend: 'cpu' | 'wasm'): Engine & { ready(): Promise<boolean> } {
+  return {
+    name: `tfjs-${backend}`,
+    dtypes: ['float32'],
+    ready: () => tfBackend(backend),
+    prepare(op, inputs) {
+      const cols = Math.min(COLS, inputs.n);
+      const x = tf.tensor1d(inputs.x as Float32Array, 'float32');
+      const y = tf.tensor1d(inputs.y as Float32Array, 'float32');
+      const m = tf.reshape(x, [inputs.n / cols, cols]) as tf.Tensor2D;
+      const a = tf.tensor2d(inputs.a as Float32Array, [MATMUL_SIDE, MATMUL_SIDE], 'float32');
+      const b = tf.tensor2d(inputs.b as Float32Array, [MATMUL_SIDE, MATMUL_SIDE], 'float32');
+      const call: () => tf.Tensor = {
+        exp: () => tf.exp(x),
+        sigmoid: () => tf.sigmoid(x),
+        sum: () => tf.sum(x),
+        rowSum: () => tf.sum(m, 1, true),
+        rowNorm: () => tf.norm(m, 'euclidean', 1),
+        normalizeRows: () => tf.tidy(() => tf.div(m, tf.norm(m, 'euclidean', 1, true))),
+        softmax: () => tf.softmax(m),
+        dot: () => tf.dot(x, y),
+        l1: () => tf.tidy(() => tf.sum(tf.abs(tf.sub(y, x)))),
+        l2: () => tf.tidy(() => tf.sum(tf.squaredDifference(y, x))),
+        matmul: () => tf.matMul(a, b),
+      }[op];
+      return {
+        run: () => call().dispose(),
+        output() {
+          const t = call();
+          const values = t.dataSync();
+          t.dispose();
+          return t.rank === 0 ? values[0] : values;
+        },
+        dispose: () => [x, y, m, a, b].forEach((t) => t.dispose()),
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------- numjs
+
+/** The part of numjs's API the bench uses (its typings do not describe the default export). */
+interface NjArray {
+  sum(): number;
+  reshape(...shape: number[]): NjArray;
+  flatten(): { tolist(): number[] };
+}
+interface Numjs {
+  array(data: ArrayLike<number>, dtype: string): NjArray;
+  exp(x: NjArray): NjArray;
+  sigmoid(x: NjArray): NjArray;
+  abs(x: NjArray): NjArray;
+  subtract(a: NjArray, b: NjArray): NjArray;
+  power(a: NjArray, p: number): NjArray;
+  dot(a: NjArray, b: NjArray): NjArray;
+}
+const nj = ((numjsModule as unknown as { default?: Numjs }).default ??
+  numjsModule) as unknown as Numjs;
+
+const numjs: Engine = {
+  name: 'numjs',
+  dtypes: ['float64'],
+  prepare(op, inputs) {
+    const x = nj.array(inputs.x, 'float64');
+    const y = nj.array(inputs.y, 'float64');
+    const a = nj.array(inputs.a, 'float64').reshape(MATMUL_SIDE, MATMUL_SIDE);
+    const b = nj.array(inputs.b, 'float64').reshape(MATMUL_SIDE, MATMUL_SIDE);
+    // numjs has no axis reductions and no row-wise softmax: those ops are not measured.
+    const call = (
+      {
+        exp: () => nj.exp(x),
+        sigmoid: () => nj.sigmoid(x),
+        sum: () => x.sum(),
+        dot: () => nj.dot(x, y),
+        l1: () => nj.abs(nj.subtract(y, x)).sum(),
+        l2: () => nj.power(nj.subtract(y, x), 2).sum(),
+        matmul: () => nj.dot(a, b),
+      } as Partial<Record<Op, () => unknown>>
+    )[op];
+    if (!call) return undefined;
+    const values = (result: unknown): ArrayLike<number> | number => {
+      if (typeof result === 'number') return result;
+      const flat = (result as NjArray).flatten().tolist();
+      return flat.length === 1 && op === 'dot' ? flat[0] : flat;
+    };
+    return { run: () => void call(), output: () => values(call()), dispose() {} };
+  },
+};
+
+// ---------------------------------------------------------------- ndarray + ndarray-ops
+
+const ndarrayOps: Engine = {
+  name: 'ndarray-ops',
+  dtypes: ['float64'],
+  prepare(op, inputs) {
+    const n = inputs.n;
+    const cols = Math.min(COLS, n);
+    const x = ndarray(inputs.x as Float64Array);
+    const y = ndarray(inputs.y as Float64Array);
+    const m = ndarray(inputs.x as Float64Array, [n / cols, cols]);
+    let out = ndarray(new Float64Array(0));
+    let scalar = 0;
+    const fresh = (shape: number[]) =>
+      (out = ndarray(new Float64Array(shape.reduce((p, q) => p * q, 1)), shape));
+    const eachRow = (
+      fn: (row: ndarray.NdArray, outRow: ndarray.NdArray | undefined, r: number) => void,
+      perRowOut: boolean,
+    ) => {
+      const o = fresh(perRowOut ? [n / cols, cols] : [n / cols]);
+      for (let r = 0; r < n / cols; r++)
+        fn(m.pick(r, null), perRowOut ? o.pick(r, null) : undefined, r);
+    };
+    const run = (
+      {
+        exp: () => ops.exp(fresh([n]), x),
+        sigmoid: () => {
+          const o = fresh([n]);
+          ops.neg(o, x);
+          ops.expeq(o);
+          ops.addseq(o, 1);
+          ops.recipeq(o);
+        },
+        sum: () => (scalar = ops.sum(x)),
+        rowSum: () => eachRow((row, _, r) => out.set(r, ops.sum(row)), false),
+        rowNorm: () => eachRow((row, _, r) => out.set(r, ops.norm2(row)), false),
+        normalizeRows: () => eachRow((row, o) => ops.divs(o!, row, ops.norm2(row)), true),
+        softmax: () =>
+          eachRow((row, o) => {
+            ops.subs(o!, row, ops.sup(row));
+            ops.expeq(o!);
+            ops.divseq(o!, ops.sum(o!));
+          }, true),
+        dot: () => {
+          const t = fresh([n]);
+          ops.mul(t, x, y);
+          scalar = ops.sum(t);
+        },
+        l1: () => {
+          const t = fresh([n]);
+          ops.sub(t, y, x);
+          ops.abseq(t);
+          scalar = ops.sum(t);
+        },
+        l2: () => {
+          const t = fresh([n]);
+          ops.sub(t, y, x);
+          ops.muleq(t, t);
+          scalar = ops.sum(t);
+        },
+      } as Partial<Record<Op, () => void>>
+    )[op];
+    if (!run) return undefined; // matmul needs another package (ndarray-gemm)
+    const scalarOps: Op[] = ['sum', 'dot', 'l1', 'l2'];
+    return {
+      run,
+      output() {
+        run();
+        return scalarOps.includes(op) ? scalar : (out.data as Float64Array);
+      },
+      dispose() {},
+    };
+  },
+};
+
+export const tfjsCpu = tfjs('cpu');
+export const tfjsWasm = tfjs('wasm');
+
+/** Every JS engine, nnbasics first; tfjs engines need ready() before use. */
+export const ENGINES: Engine[] = [
+  nnbasics('wasm-simd'),
+  nnbasics('wasm'),
+  nnbasics('js'),
+  plainJs,
+  tfjsCpu,
+  tfjsWasm,
+  numjs,
+  ndarrayOps,
+];
