@@ -8,6 +8,7 @@ import numjsModule from '@d4c/numjs';
 import ndarray from 'ndarray';
 import ops from 'ndarray-ops';
 import np, { type Backend, type NDArray, nn } from 'nnbasics';
+import { baselines, outputLength } from './baselines.js';
 
 export const OPS = [
   'exp',
@@ -104,96 +105,19 @@ const plainJs: Engine = {
   dtypes: ['float64'],
   prepare(op, { x, y, a, b, n }) {
     const cols = Math.min(COLS, n);
+    const [left, right, size] = op === 'matmul' ? [a, b, MATMUL_SIDE * MATMUL_SIDE] : [x, y, n];
+    const length = outputLength(op, size, cols);
     let out = new Float64Array(0);
-    let scalar = 0;
-    const fresh = (size: number) => (out = new Float64Array(size));
-    const rows = (fn: (start: number, end: number) => void) => {
-      for (let r = 0; r < n; r += cols) fn(r, r + cols);
+    let scalar: number | void = 0;
+    const run = () => {
+      out = new Float64Array(length); // a fresh result each call, as the libraries return one
+      scalar = baselines[op](left, right, out, size, cols);
     };
-    const run = {
-      exp: () => {
-        const o = fresh(n);
-        for (let i = 0; i < n; i++) o[i] = Math.exp(x[i]);
-      },
-      sigmoid: () => {
-        const o = fresh(n);
-        for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-x[i]));
-      },
-      sum: () => {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += x[i];
-        scalar = s;
-      },
-      rowSum: () => {
-        const o = fresh(n / cols);
-        rows((start, end) => {
-          let s = 0;
-          for (let i = start; i < end; i++) s += x[i];
-          o[start / cols] = s;
-        });
-      },
-      rowNorm: () => {
-        const o = fresh(n / cols);
-        rows((start, end) => {
-          let s = 0;
-          for (let i = start; i < end; i++) s += x[i] * x[i];
-          o[start / cols] = Math.sqrt(s);
-        });
-      },
-      normalizeRows: () => {
-        const o = fresh(n);
-        rows((start, end) => {
-          let s = 0;
-          for (let i = start; i < end; i++) s += x[i] * x[i];
-          const norm = Math.sqrt(s);
-          for (let i = start; i < end; i++) o[i] = x[i] / norm;
-        });
-      },
-      softmax: () => {
-        const o = fresh(n);
-        rows((start, end) => {
-          let max = -Infinity;
-          for (let i = start; i < end; i++) max = Math.max(max, x[i]);
-          let s = 0;
-          for (let i = start; i < end; i++) s += o[i] = Math.exp(x[i] - max);
-          for (let i = start; i < end; i++) o[i] /= s;
-        });
-      },
-      dot: () => {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += x[i] * y[i];
-        scalar = s;
-      },
-      l1: () => {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += Math.abs(y[i] - x[i]);
-        scalar = s;
-      },
-      l2: () => {
-        let s = 0;
-        for (let i = 0; i < n; i++) {
-          const d = y[i] - x[i];
-          s += d * d;
-        }
-        scalar = s;
-      },
-      matmul: () => {
-        const side = MATMUL_SIDE;
-        const o = fresh(side * side);
-        for (let i = 0; i < side; i++) {
-          for (let k = 0; k < side; k++) {
-            const aik = a[i * side + k];
-            for (let j = 0; j < side; j++) o[i * side + j] += aik * b[k * side + j];
-          }
-        }
-      },
-    }[op];
-    const scalarOps: Op[] = ['sum', 'dot', 'l1', 'l2'];
     return {
       run,
       output() {
         run();
-        return scalarOps.includes(op) ? scalar : out;
+        return length === 0 ? (scalar as number) : out;
       },
       dispose() {},
     };

@@ -1,6 +1,7 @@
 // The playground: run nnbasics code typed by the user and show results as NumPy prints them,
 // and measure nnbasics against plain JavaScript in this browser.
 import np, { nn } from '../dist/index.js';
+import { baselines } from '../bench/baselines.js';
 
 const LESSON = `// The lesson. print(x) shows x as NumPy prints it.
 print(nn.basicSigmoid(1));
@@ -98,52 +99,13 @@ function benchmarks() {
   const plain = Float64Array.from(x.data);
   const plainTarget = Float64Array.from(target.data);
   const out = new Float64Array(N);
+  const baseline = (op) => () => baselines[op](plain, plainTarget, out, N, COLS);
   const cases = [
-    [
-      'exp',
-      () => np.exp(x).dispose(),
-      () => {
-        for (let i = 0; i < N; i++) out[i] = Math.exp(plain[i]);
-      },
-    ],
-    [
-      'sigmoid',
-      () => nn.sigmoid(x).dispose(),
-      () => {
-        for (let i = 0; i < N; i++) out[i] = 1 / (1 + Math.exp(-plain[i]));
-      },
-    ],
-    [
-      'sum',
-      () => np.sum(x),
-      () => {
-        let s = 0;
-        for (let i = 0; i < N; i++) s += plain[i];
-        out[0] = s;
-      },
-    ],
-    [
-      'softmax (rows)',
-      () => nn.softmax(matrix).dispose(),
-      () => {
-        for (let r = 0; r < N; r += COLS) {
-          let m = -Infinity;
-          for (let i = r; i < r + COLS; i++) m = Math.max(m, plain[i]);
-          let s = 0;
-          for (let i = r; i < r + COLS; i++) s += out[i] = Math.exp(plain[i] - m);
-          for (let i = r; i < r + COLS; i++) out[i] /= s;
-        }
-      },
-    ],
-    [
-      'l1',
-      () => nn.l1(x, target),
-      () => {
-        let s = 0;
-        for (let i = 0; i < N; i++) s += Math.abs(plainTarget[i] - plain[i]);
-        out[0] = s;
-      },
-    ],
+    ['exp', () => np.exp(x).dispose(), baseline('exp')],
+    ['sigmoid', () => nn.sigmoid(x).dispose(), baseline('sigmoid')],
+    ['sum', () => np.sum(x), baseline('sum')],
+    ['softmax (rows)', () => nn.softmax(matrix).dispose(), baseline('softmax')],
+    ['l1', () => nn.l1(x, target), baseline('l1')],
   ];
   return { cases, dispose: () => [x, matrix, target].forEach((a) => a.dispose()) };
 }

@@ -2,22 +2,12 @@
 // Debian's Chromium driven by playwright-core (no browser download).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { startServer } from './static-server.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { server, url } = await startServer(root);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
   await page.goto(`${url}/playground/`);

@@ -1,6 +1,7 @@
 // `npm start`: the lesson, step by step, each result printed exactly as NumPy prints it, then a
 // short speed table measured on the spot (nnbasics against plain JavaScript at N = 1e6).
 import np, { type NDArray, nn } from 'nnbasics';
+import { baselines } from '../bench/baselines.js';
 
 function step(what: string, code: string, result: unknown): void {
   console.log(`\n# ${what}\n>>> ${code}`);
@@ -107,73 +108,21 @@ const target = rng.random([N]);
 const plain = Float64Array.from(x.data);
 const plainTarget = Float64Array.from(target.data);
 const out = new Float64Array(N);
-
-const jsSoftmaxRows = (): void => {
-  for (let r = 0; r < N; r += COLS) {
-    let m = -Infinity;
-    for (let i = r; i < r + COLS; i++) m = Math.max(m, plain[i]);
-    let s = 0;
-    for (let i = r; i < r + COLS; i++) s += out[i] = Math.exp(plain[i] - m);
-    for (let i = r; i < r + COLS; i++) out[i] /= s;
-  }
-};
-const jsNormalizeRows = (): void => {
-  for (let r = 0; r < N; r += COLS) {
-    let s = 0;
-    for (let i = r; i < r + COLS; i++) s += plain[i] * plain[i];
-    const norm = Math.sqrt(s);
-    for (let i = r; i < r + COLS; i++) out[i] = plain[i] / norm;
-  }
-};
+const baseline = (op: keyof typeof baselines) => () =>
+  void baselines[op](plain, plainTarget, out, N, COLS);
 
 const rowsOf: [string, () => void, () => void][] = [
+  ['np.exp', () => (np.exp(x) as NDArray).dispose(), baseline('exp')],
+  ['nn.sigmoid', () => nn.sigmoid(x).dispose(), baseline('sigmoid')],
+  ['nn.sigmoidDerivative', () => nn.sigmoidDerivative(x).dispose(), baseline('sigmoidDerivative')],
+  ['nn.softmax (rows of 1000)', () => nn.softmax(matrix).dispose(), baseline('softmax')],
   [
-    'np.exp',
-    () => (np.exp(x) as NDArray).dispose(),
-    () => {
-      for (let i = 0; i < N; i++) out[i] = Math.exp(plain[i]);
-    },
+    'nn.normalizeRows (rows of 1000)',
+    () => nn.normalizeRows(matrix).dispose(),
+    baseline('normalizeRows'),
   ],
-  [
-    'nn.sigmoid',
-    () => nn.sigmoid(x).dispose(),
-    () => {
-      for (let i = 0; i < N; i++) out[i] = 1 / (1 + Math.exp(-plain[i]));
-    },
-  ],
-  [
-    'nn.sigmoidDerivative',
-    () => nn.sigmoidDerivative(x).dispose(),
-    () => {
-      for (let i = 0; i < N; i++) {
-        const s = 1 / (1 + Math.exp(-plain[i]));
-        out[i] = s * (1 - s);
-      }
-    },
-  ],
-  ['nn.softmax (rows of 1000)', () => nn.softmax(matrix).dispose(), jsSoftmaxRows],
-  ['nn.normalizeRows (rows of 1000)', () => nn.normalizeRows(matrix).dispose(), jsNormalizeRows],
-  [
-    'nn.l1',
-    () => void nn.l1(x, target),
-    () => {
-      let s = 0;
-      for (let i = 0; i < N; i++) s += Math.abs(plainTarget[i] - plain[i]);
-      out[0] = s;
-    },
-  ],
-  [
-    'nn.l2',
-    () => void nn.l2(x, target),
-    () => {
-      let s = 0;
-      for (let i = 0; i < N; i++) {
-        const d = plainTarget[i] - plain[i];
-        s += d * d;
-      }
-      out[0] = s;
-    },
-  ],
+  ['nn.l1', () => void nn.l1(x, target), baseline('l1')],
+  ['nn.l2', () => void nn.l2(x, target), baseline('l2')],
 ];
 
 console.log(`\n# Speed at N = 1e6 (float64), measured now on this machine (median of 9 runs)`);
@@ -188,5 +137,5 @@ for (const [name, ours, theirs] of rowsOf) {
     `${name.padEnd(34)}${ns(a).padStart(12)}${ns(b).padStart(12)}${`${(b / a).toFixed(1)}x`.padStart(10)}`,
   );
 }
-console.log('(ns per element; plain JS is a Math.exp / Float64Array loop doing the same work)');
+console.log('(ns per element; plain JS: the loops of bench/baselines.js over a Float64Array)');
 [x, matrix, target].forEach((a) => a.dispose());

@@ -10,10 +10,9 @@ import { fromData, operand } from './ops/create.js';
 import {
   SUFFIX,
   Temporaries,
+  applyUnaryKernel,
   binary,
   firstValue,
-  runElementwise,
-  stridedOf,
   unary,
 } from './ops/elementwise.js';
 import { norm } from './ops/linalg.js';
@@ -50,19 +49,7 @@ function asFloat(fn: string, x: ArrayInput): NDArray {
 function fusedElementwise(name: string, x: ArrayInput): NDArray | number {
   const temps = new Temporaries();
   try {
-    const input = floatOperand(name, x, temps);
-    const out = NDArray.empty(input.shape, input.dtype, name);
-    if (out.size > 0) {
-      runElementwise(`${name}_${SUFFIX[input.dtype]}`, input.shape, [
-        stridedOf(input),
-        stridedOf(out),
-      ]);
-    }
-    if (typeof x === 'number') {
-      temps.keep(out);
-      return firstValue(out);
-    }
-    return out;
+    return applyUnaryKernel(name, floatOperand(name, x, temps), x, temps);
   } finally {
     temps.dispose();
   }

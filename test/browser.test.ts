@@ -6,12 +6,12 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../scripts/chromium.js';
 import { startServer } from '../scripts/static-server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // In CI the browser must be there (.ci/run installs it); elsewhere these tests say they skipped.
 const available = existsSync(CHROMIUM);
@@ -26,17 +26,7 @@ describe.runIf(available)('in Chromium', () => {
 
   beforeAll(async () => {
     ({ server, url } = await startServer(root));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

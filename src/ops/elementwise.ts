@@ -121,21 +121,32 @@ export function unary(name: UnaryName, x: ArrayInput): NDArray | number {
     }
     // NumPy squares bools in int8; int32 is this library's nearest integer type.
     if (name === 'square' && input.dtype === 'bool') input = temps.keep(input.astype('int32'));
-    const out = NDArray.empty(input.shape, input.dtype, name);
-    if (out.size > 0) {
-      runElementwise(`${name}_${SUFFIX[input.dtype]}`, input.shape, [
-        stridedOf(input),
-        stridedOf(out),
-      ]);
-    }
-    if (typeof x === 'number') {
-      temps.keep(out);
-      return firstValue(out);
-    }
-    return out;
+    return applyUnaryKernel(name, input, x, temps);
   } finally {
     temps.dispose();
   }
+}
+
+/**
+ * Runs the one-input kernel `<kernelName>_<dtype>` from input into a new array of its shape and
+ * dtype: a JS number when `original` (what the user passed) was one, else the array.
+ */
+export function applyUnaryKernel(
+  kernelName: string,
+  input: NDArray,
+  original: ArrayInput,
+  temps: Temporaries,
+): NDArray | number {
+  const out = NDArray.empty(input.shape, input.dtype, kernelName);
+  if (out.size > 0) {
+    runElementwise(`${kernelName}_${SUFFIX[input.dtype]}`, input.shape, [
+      stridedOf(input),
+      stridedOf(out),
+    ]);
+  }
+  if (typeof original !== 'number') return out;
+  temps.keep(out);
+  return firstValue(out);
 }
 
 export type BinaryName =

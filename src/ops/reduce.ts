@@ -80,6 +80,18 @@ function reductionDims(x: NDArray, axes: readonly number[], outStrides: readonly
   return merged;
 }
 
+/**
+ * The axes outside the innermost: the innermost kept one becomes the kernel's row axis (one
+ * call covers it), the others are looped in TypeScript, in memory order.
+ */
+function splitOuter(dims: readonly Dim[]): { rowsDim: Dim; looped: Dim[] } {
+  const rest = dims.slice(0, -1);
+  const rowsAt = rest.map((d) => !d.reduced).lastIndexOf(true);
+  const rowsDim =
+    rowsAt >= 0 ? rest[rowsAt] : { size: 1, xStride: 0, outStride: 0, reduced: false };
+  return { rowsDim, looped: rest.filter((_, i) => i !== rowsAt) };
+}
+
 type Kind = 'sum' | 'max' | 'min';
 const COMBINE: Record<Kind, 'add' | 'maximum' | 'minimum'> = {
   sum: 'add',
@@ -120,11 +132,7 @@ function reduceInto(
   }
   if (inner.reduced) {
     // Row mode: one kernel call reduces `rows` rows; the other axes are looped here.
-    const rest = dims.slice(0, -1);
-    const rowsAt = rest.map((d) => !d.reduced).lastIndexOf(true);
-    const rowsDim =
-      rowsAt >= 0 ? rest[rowsAt] : { size: 1, xStride: 0, outStride: 0, reduced: false };
-    const looped = rest.filter((_, i) => i !== rowsAt);
+    const { rowsDim, looped } = splitOuter(dims);
     const fn = kernel(`${rowKernel}_${suffix}`);
     forEachIndex(
       looped.map((d) => d.size),
@@ -153,11 +161,7 @@ function reduceInto(
     return;
   }
   // Elementwise mode: out rows accumulate x rows with the binary kernel (out = out op x).
-  const rest = dims.slice(0, -1);
-  const rowsAt = rest.map((d) => !d.reduced).lastIndexOf(true);
-  const rowsDim =
-    rowsAt >= 0 ? rest[rowsAt] : { size: 1, xStride: 0, outStride: 0, reduced: false };
-  const looped = rest.filter((_, i) => i !== rowsAt);
+  const { rowsDim, looped } = splitOuter(dims);
   const fn = kernel(`${COMBINE[kind]}_${suffix}`);
   if (kind === 'sum') heapOf(out.dtype).fill(0, out.offset, out.offset + out.size);
   forEachIndex(
