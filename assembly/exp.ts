@@ -114,8 +114,10 @@ export function expFastV(x: v128): v128 {
 // @ts-ignore: decorator
 @inline
 export function expFast4(a: v128, b: v128): bool {
-  const m = f64x2.max(v128.and(a, k(K_ABS)), v128.and(b, k(K_ABS)));
-  return i64x2.bitmask(f64x2.le(m, k(K_LIMIT))) == 3;
+  // Two compares and an AND: cheaper in V8 than wasm's NaN-propagating f64x2.max.
+  const inA = f64x2.le(v128.and(a, k(K_ABS)), k(K_LIMIT));
+  const inB = f64x2.le(v128.and(b, k(K_ABS)), k(K_LIMIT));
+  return i64x2.bitmask(v128.and(inA, inB)) == 3;
 }
 
 // ---------------------------------------------------------------- log

@@ -85,8 +85,9 @@ export function expf32V(x: v128): v128 {
 // @ts-ignore: decorator
 @inline
 export function expf32Fast8(a: v128, b: v128): bool {
-  const m = f32x4.max(v128.and(a, k(192)), v128.and(b, k(192)));
-  return i32x4.bitmask(f32x4.le(m, k(208))) == 15;
+  const inA = f32x4.le(v128.and(a, k(192)), k(208));
+  const inB = f32x4.le(v128.and(b, k(192)), k(208));
+  return i32x4.bitmask(v128.and(inA, inB)) == 15;
 }
 
 /** exp of 8 floats from a and b, stored at out, lane for lane as expf32. */

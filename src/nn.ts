@@ -150,7 +150,9 @@ export function logSoftmax(x: ArrayInput, options?: AxisOption): NDArray {
 
 /** max over axes with keepdims, with non-finite maxima replaced by 0 (scipy's shift). */
 function finiteMax(x: NDArray, axes: number[]): NDArray {
-  const m = max(x, { axis: axes, keepdims: true }) as NDArray;
+  const reduced = max(x, { axis: axes, keepdims: true });
+  // A 0-d input reduces to a JS number: back into a 0-d array.
+  const m = typeof reduced === 'number' ? fromData('logsumexp', reduced, x.dtype) : reduced;
   const values = heapOf(m.dtype);
   forEachOffset(m.shape, m.elementStrides, m.offset, (o) => {
     if (!Number.isFinite(values[o])) values[o] = 0;
