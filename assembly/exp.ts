@@ -95,9 +95,10 @@ export function expFastV(x: v128): v128 {
   const z = f64x2.add(f64x2.mul(x, k(K_INV)), k(K_SHIFTER));
   const kd = f64x2.sub(z, k(K_SHIFTER));
   const r = f64x2.sub(f64x2.sub(x, f64x2.mul(kd, k(K_HI))), f64x2.mul(kd, k(K_LO)));
-  const offsets = i64x2.shl(v128.and(z, k(K_255)), 4);
-  const e0 = v128.load(EXP_TABLE + <usize>i64x2.extract_lane(offsets, 0));
-  const e1 = v128.load(EXP_TABLE + <usize>i64x2.extract_lane(offsets, 1));
+  // Table offsets from the low 32-bit lanes (0 and 2): movd/pextrd, cheaper than 64-bit extracts.
+  const offsets = i32x4.shl(v128.and(z, k(K_255)), 4);
+  const e0 = v128.load(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 0));
+  const e1 = v128.load(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 2));
   const s = i64x2.add(i64x2.shuffle(e0, e1, 0, 2), i64x2.shl(z, 44));
   const tail = i64x2.shuffle(e0, e1, 1, 3);
   const r2 = f64x2.mul(r, r);
@@ -193,6 +194,26 @@ export function logFastV(x: v128): v128 {
 
 // ---------------------------------------------------------------- blocks of four doubles
 
+
+/** exp of 8 doubles at x into out: one range test for all of them, else the careful path. */
+// @ts-ignore: decorator
+@inline
+export function expBlock8(x: usize, out: usize): void {
+  const a = v128.load(x);
+  const b = v128.load(x, 16);
+  const c = v128.load(x, 32);
+  const d = v128.load(x, 48);
+  const inAB = v128.and(f64x2.le(v128.and(a, k(K_ABS)), k(K_LIMIT)), f64x2.le(v128.and(b, k(K_ABS)), k(K_LIMIT)));
+  const inCD = v128.and(f64x2.le(v128.and(c, k(K_ABS)), k(K_LIMIT)), f64x2.le(v128.and(d, k(K_ABS)), k(K_LIMIT)));
+  if (i64x2.bitmask(v128.and(inAB, inCD)) == 3) {
+    v128.store(out, expFastV(a));
+    v128.store(out, expFastV(b), 16);
+    v128.store(out, expFastV(c), 32);
+    v128.store(out, expFastV(d), 48);
+    return;
+  }
+  for (let i: usize = 0; i < 64; i += 8) store<f64>(out + i, exp64(load<f64>(x + i)));
+}
 
 /** Whether both lanes are positive, normal and finite (log's fast range). */
 // @ts-ignore: decorator

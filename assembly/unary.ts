@@ -1,7 +1,7 @@
 // Unary elementwise kernels: exp, log, sqrt, abs, square, negative, tanh.
 // Exports are named <op>_<dtype>; each takes (rows, cols, x, xs0, xs1, out, os0, os1).
 import { ABS, EXP, LOG, NEGATIVE, SQRT, SQUARE, TANH, at } from './common';
-import { exp64, log64, transcendental2 } from './exp';
+import { exp64, expBlock8, log64, transcendental2 } from './exp';
 import { expf32, expf32Block8 } from './expf32';
 
 
@@ -46,6 +46,9 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
   if (ASC_FEATURE_SIMD && op != TANH) {
     if (isFloat<T>() && (op == EXP || op == LOG)) {
       if (sizeof<T>() == 8) {
+        if (op == EXP) {
+          for (; i + 8 <= n; i += 8) expBlock8(x + (<usize>i << 3), out + (<usize>i << 3));
+        }
         for (; i + 4 <= n; i += 4) {
           const p = <usize>i << 3;
           transcendental2(op, v128.load(x + p), v128.load(x + p, 16), out + p);
