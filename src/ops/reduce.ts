@@ -9,9 +9,9 @@ import { scratchAddress } from '../wasm.js';
 import { type AxisArgument, NDArray, castValue, heapOf } from '../ndarray.js';
 import { type Shape, forEachIndex, normalizeAxes, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
+import { SUFFIX, Temporaries, binary, firstValue } from './elementwise.js';
 
 export type { AxisArgument };
-import { SUFFIX, Temporaries, binary, firstValue } from './elementwise.js';
 
 export interface ReduceOptions {
   axis?: number | readonly number[] | null;
@@ -93,12 +93,12 @@ function splitOuter(dims: readonly Dim[]): { rowsDim: Dim; looped: Dim[] } {
 }
 
 type Kind = 'sum' | 'max' | 'min';
-const COMBINE: Record<Kind, 'add' | 'maximum' | 'minimum'> = {
+/** The binary ufunc each reduction repeats (NumPy's add.reduce, maximum.reduce, ...). */
+const UFUNC: Record<Kind, 'add' | 'maximum' | 'minimum'> = {
   sum: 'add',
   max: 'maximum',
   min: 'minimum',
 };
-const UFUNC_NAME: Record<Kind, string> = { sum: 'add', max: 'maximum', min: 'minimum' };
 
 /**
  * Reduces x (already in the dtype to reduce in) over `axes` into `out` (contiguous, with the
@@ -162,7 +162,7 @@ function reduceInto(
   }
   // Elementwise mode: out rows accumulate x rows with the binary kernel (out = out op x).
   const { rowsDim, looped } = splitOuter(dims);
-  const fn = kernel(`${COMBINE[kind]}_${suffix}`);
+  const fn = kernel(`${UFUNC[kind]}_${suffix}`);
   if (kind === 'sum') heapOf(out.dtype).fill(0, out.offset, out.offset + out.size);
   forEachIndex(
     looped.map((d) => d.size),
@@ -254,7 +254,7 @@ export function reduce(
     const reducedCount = axes.reduce((n, a) => n * x.shape[a], 1);
     if (reducedCount === 0 && kind !== 'sum') {
       throw new ValueError(
-        `zero-size array to reduction operation ${UFUNC_NAME[kind]} which has no identity`,
+        `zero-size array to reduction operation ${UFUNC[kind]} which has no identity`,
       );
     }
     const input = work === x.dtype ? x : temps.keep(fromData(fn, x, work));
