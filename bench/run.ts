@@ -96,8 +96,11 @@ function measure(run: () => void): { median: number; spread: number } {
   const start = performance.now();
   run();
   const first = (performance.now() - start) / 1000;
-  const warmups = first > 0.3 ? 1 : 5; // the first calls of a wasm function run in V8's baseline tier
-  for (let i = 0; i < warmups; i++) run();
+  // Warm up for at least 0.2 s (5 calls at the least): the first calls of a wasm function run
+  // in V8's baseline tier until the optimized code is ready.
+  const warmupEnd = performance.now() + 200;
+  if (first > 0.3) run();
+  else for (let i = 0; i < 5 || performance.now() < warmupEnd; i++) run();
   let reps = 1;
   for (;;) {
     const t = performance.now();
