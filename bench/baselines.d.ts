@@ -17,3 +17,15 @@ export declare const baselines: Record<
   Baseline
 >;
 export declare function outputLength(op: string, n: number, cols: number): number;
+import type { NDArray, np as Np } from 'nnbasics';
+export declare function demoInputs(
+  np: typeof Np,
+  n: number,
+  cols: number,
+): {
+  x: NDArray;
+  matrix: NDArray;
+  target: NDArray;
+  baseline(op: keyof typeof baselines): () => void;
+  dispose(): void;
+};

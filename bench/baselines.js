@@ -93,3 +93,26 @@ export function outputLength(op, n, cols) {
   if (['sum', 'dot', 'l1', 'l2'].includes(op)) return 0;
   return op === 'rowSum' || op === 'rowNorm' ? n / cols : n;
 }
+
+/**
+ * The inputs the tour and the playground time: x (standard normal) as an NDArray, as rows of
+ * `cols`, and as a plain Float64Array; a uniform target for the losses; an output buffer for
+ * the baselines. `np` is the nnbasics namespace (passed in, so that this file imports nothing).
+ */
+export function demoInputs(np, n, cols) {
+  const rng = np.random.defaultRng(0);
+  const x = rng.standardNormal([n]);
+  const matrix = x.reshape(n / cols, cols);
+  const target = rng.random([n]);
+  const plain = Float64Array.from(x.data);
+  const plainTarget = Float64Array.from(target.data);
+  const out = new Float64Array(n);
+  return {
+    x,
+    matrix,
+    target,
+    /** A function that runs the baseline of `op` on the plain copies. */
+    baseline: (op) => () => baselines[op](plain, plainTarget, out, n, cols),
+    dispose: () => [x, matrix, target].forEach((a) => a.dispose()),
+  };
+}

@@ -1,7 +1,7 @@
 // The playground: run nnbasics code typed by the user and show results as NumPy prints them,
 // and measure nnbasics against plain JavaScript in this browser.
 import np, { nn } from '../dist/index.js';
-import { baselines } from '../bench/baselines.js';
+import { demoInputs } from '../bench/baselines.js';
 
 const LESSON = `// The lesson. print(x) shows x as NumPy prints it.
 print(nn.basicSigmoid(1));
@@ -92,14 +92,7 @@ function measure(fn) {
 }
 
 function benchmarks() {
-  const rng = np.random.defaultRng(0);
-  const x = rng.standardNormal([N]);
-  const matrix = x.reshape(N / COLS, COLS);
-  const target = rng.random([N]);
-  const plain = Float64Array.from(x.data);
-  const plainTarget = Float64Array.from(target.data);
-  const out = new Float64Array(N);
-  const baseline = (op) => () => baselines[op](plain, plainTarget, out, N, COLS);
+  const { x, matrix, target, baseline, dispose } = demoInputs(np, N, COLS);
   const cases = [
     ['exp', () => np.exp(x).dispose(), baseline('exp')],
     ['sigmoid', () => nn.sigmoid(x).dispose(), baseline('sigmoid')],
@@ -107,7 +100,7 @@ function benchmarks() {
     ['softmax (rows)', () => nn.softmax(matrix).dispose(), baseline('softmax')],
     ['l1', () => nn.l1(x, target), baseline('l1')],
   ];
-  return { cases, dispose: () => [x, matrix, target].forEach((a) => a.dispose()) };
+  return { cases, dispose };
 }
 
 function chart(rows) {

@@ -1,7 +1,7 @@
 // `npm start`: the lesson, step by step, each result printed exactly as NumPy prints it, then a
 // short speed table measured on the spot (nnbasics against plain JavaScript at N = 1e6).
 import np, { type NDArray, nn } from 'nnbasics';
-import { baselines } from '../bench/baselines.js';
+import { demoInputs } from '../bench/baselines.js';
 
 function step(what: string, code: string, result: unknown): void {
   console.log(`\n# ${what}\n>>> ${code}`);
@@ -101,15 +101,7 @@ function time(fn: () => void): number {
   return median(samples);
 }
 
-const rng = np.random.defaultRng(0);
-const x = rng.standardNormal([N]);
-const matrix = x.reshape(N / COLS, COLS);
-const target = rng.random([N]);
-const plain = Float64Array.from(x.data);
-const plainTarget = Float64Array.from(target.data);
-const out = new Float64Array(N);
-const baseline = (op: keyof typeof baselines) => () =>
-  void baselines[op](plain, plainTarget, out, N, COLS);
+const { x, matrix, target, baseline, dispose } = demoInputs(np, N, COLS);
 
 const rowsOf: [string, () => void, () => void][] = [
   ['np.exp', () => (np.exp(x) as NDArray).dispose(), baseline('exp')],
@@ -138,4 +130,4 @@ for (const [name, ours, theirs] of rowsOf) {
   );
 }
 console.log('(ns per element; plain JS: the loops of bench/baselines.js over a Float64Array)');
-[x, matrix, target].forEach((a) => a.dispose());
+dispose();
