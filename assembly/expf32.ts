@@ -9,7 +9,8 @@ import { exp64 } from './exp';
 const LOG2E: f32 = reinterpret<f32>(0x3fb8aa3b); // 1.442695
 const LN2_HI: f32 = reinterpret<f32>(0x3f318000); // 0.693359375
 const LN2_LO: f32 = reinterpret<f32>(0xb95e8083); // -2.1219444e-4
-const ROUNDER: f32 = reinterpret<f32>(0x4b400000); // 1.5 * 2^23: adding it rounds to an integer
+// 1.5·2^23 + 127: adding it rounds to an integer, and leaves n + 127 in the low mantissa bits.
+const ROUNDER: f32 = reinterpret<f32>(0x4b40007f);
 const C2: f32 = reinterpret<f32>(0x3f000000); // 1/2
 const C3: f32 = reinterpret<f32>(0x3e2aaaab); // 1/6
 const C4: f32 = reinterpret<f32>(0x3d2aaaab); // 1/24
@@ -24,11 +25,11 @@ export const EXPF32_FAST_LIMIT: f32 = 87.0;
 // @ts-ignore: decorator
 @inline
 function expf32Core(x: f32): f32 {
-  const n = (x * LOG2E + ROUNDER) - ROUNDER;
+  const z = x * LOG2E + ROUNDER;
+  const n = z - ROUNDER;
   const r = (x - n * LN2_HI) - n * LN2_LO;
   const p = <f32>1 + r * (<f32>1 + r * (C2 + r * (C3 + r * (C4 + r * (C5 + r * (C6 + r * C7))))));
-  const scale = reinterpret<f32>((<i32>n + 127) << 23);
-  return p * scale;
+  return p * reinterpret<f32>(reinterpret<i32>(z) << 23); // z << 23 is 2^n
 }
 
 /** exp of one float32, with IEEE specials. */
@@ -43,7 +44,7 @@ const K: usize = memory.data<u32>(
     0x3fb8aa3b, 0x3fb8aa3b, 0x3fb8aa3b, 0x3fb8aa3b, // 0: log2e
     0x3f318000, 0x3f318000, 0x3f318000, 0x3f318000, // 16: ln2 hi
     0xb95e8083, 0xb95e8083, 0xb95e8083, 0xb95e8083, // 32: ln2 lo
-    0x4b400000, 0x4b400000, 0x4b400000, 0x4b400000, // 48: rounder
+    0x4b40007f, 0x4b40007f, 0x4b40007f, 0x4b40007f, // 48: rounder, 1.5 * 2^23 + 127
     0x3f800000, 0x3f800000, 0x3f800000, 0x3f800000, // 64: 1
     0x3f000000, 0x3f000000, 0x3f000000, 0x3f000000, // 80: 1/2
     0x3e2aaaab, 0x3e2aaaab, 0x3e2aaaab, 0x3e2aaaab, // 96: 1/6
@@ -51,9 +52,8 @@ const K: usize = memory.data<u32>(
     0x3c088889, 0x3c088889, 0x3c088889, 0x3c088889, // 128: 1/120
     0x3ab60b61, 0x3ab60b61, 0x3ab60b61, 0x3ab60b61, // 144: 1/720
     0x39500d01, 0x39500d01, 0x39500d01, 0x39500d01, // 160: 1/5040
-    127, 127, 127, 127, // 176: exponent bias
-    0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff, // 192: abs mask
-    0x42ae0000, 0x42ae0000, 0x42ae0000, 0x42ae0000, // 208: 87
+    0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff, // 176: abs mask
+    0x42ae0000, 0x42ae0000, 0x42ae0000, 0x42ae0000, // 192: 87
   ],
   16,
 );
@@ -68,7 +68,10 @@ function k(offset: usize): v128 {
 // @ts-ignore: decorator
 @inline
 export function expf32V(x: v128): v128 {
-  const n = f32x4.sub(f32x4.add(f32x4.mul(x, k(0)), k(48)), k(48));
+  // z = x·log2e + (1.5·2^23 + 127): its low mantissa bits hold n + 127, so z << 23 is 2^n
+  // (the 1.5·2^23 part shifts out); n itself is z minus that constant, as in the scalar path.
+  const z = f32x4.add(f32x4.mul(x, k(0)), k(48));
+  const n = f32x4.sub(z, k(48));
   const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, k(16))), f32x4.mul(n, k(32)));
   let p = f32x4.add(k(144), f32x4.mul(r, k(160)));
   p = f32x4.add(k(128), f32x4.mul(r, p));
@@ -77,16 +80,15 @@ export function expf32V(x: v128): v128 {
   p = f32x4.add(k(80), f32x4.mul(r, p));
   p = f32x4.add(k(64), f32x4.mul(r, p));
   p = f32x4.add(k(64), f32x4.mul(r, p));
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), k(176)), 23);
-  return f32x4.mul(p, scale);
+  return f32x4.mul(p, i32x4.shl(z, 23));
 }
 
 /** Whether all lanes of a and b are in the fast range (NaN is not): one test per 8 floats. */
 // @ts-ignore: decorator
 @inline
 export function expf32Fast8(a: v128, b: v128): bool {
-  const inA = f32x4.le(v128.and(a, k(192)), k(208));
-  const inB = f32x4.le(v128.and(b, k(192)), k(208));
+  const inA = f32x4.le(v128.and(a, k(176)), k(192));
+  const inB = f32x4.le(v128.and(b, k(176)), k(192));
   return i32x4.bitmask(v128.and(inA, inB)) == 15;
 }
 
