@@ -48,17 +48,6 @@ export function sumsqdiff_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: i
   sumRows<f32>(MAP_DIFF_SQUARE, rows, cols, x, xs0, xs1, y, ys0, ys1, out, os, accumulate);
 }
 
-/** int32 sums are exact in float64 up to 2^53, which is what NumPy's int64 gives. */
-export function sum_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize, accumulate: i32): void {
-  for (let r = 0; r < rows; r++) {
-    const xr = at<i32>(x, r, xs0);
-    let s: f64 = 0;
-    for (let c = 0; c < cols; c++) s += <f64>load<i32>(at<i32>(xr, c, xs1));
-    const o = at<f64>(out, r, os);
-    store<f64>(o, (accumulate ? load<f64>(o) : 0) + s);
-  }
-}
-
 // ---------------------------------------------------------------- max, min, argmax
 
 /** NumPy's maximum / minimum: ties give the later element, NaN propagates. */

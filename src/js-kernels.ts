@@ -253,7 +253,7 @@ function ipow(a: number, b: number): number {
 }
 
 /** C's pow, which NumPy calls: unlike Math.pow, 1 ** y and (-1) ** +-inf are 1, also for NaN y. */
-export function cPow(a: number, b: number): number {
+function cPow(a: number, b: number): number {
   if (a === 1 || (a === -1 && (b === Infinity || b === -Infinity))) return 1;
   return Math.pow(a, b);
 }
@@ -372,32 +372,12 @@ Object.assign(jsKernels, {
   argmax_i32: argmaxRows('i32'),
   dot_i32: dot('i32'),
   matmul_i32: matmul('i32'),
-  sum_i32: (
-    rows: number,
-    cols: number,
-    x: number,
-    xs0: number,
-    xs1: number,
-    out: number,
-    os: number,
-    accumulate: number,
-  ) => {
-    const v = heap().i32;
-    const f = heap().f64;
-    for (let r = 0; r < rows; r++) {
-      let s = 0;
-      for (let c = 0; c < cols; c++) s += v[x / 4 + r * xs0 + c * xs1];
-      f[out / 8 + r * os] = (accumulate ? f[out / 8 + r * os] : 0) + s;
-    }
-  },
   // bool (stored as bytes): NumPy's logical forms of the arithmetic ufuncs.
   add_u8: binary('u8', (a, b) => a | b),
   multiply_u8: binary('u8', (a, b) => a & b),
   maximum_u8: binary('u8', (a, b) => a | b),
   minimum_u8: binary('u8', (a, b) => a & b),
   abs_u8: unary('u8', (x) => x),
-  square_u8: unary('u8', (x) => x),
   max_u8: extremeRows('u8', true),
   min_u8: extremeRows('u8', false),
-  argmax_u8: argmaxRows('u8'),
 });
