@@ -28,3 +28,22 @@ export const POWER = 6;
 export function at<T>(base: usize, i: isize, stride: isize): usize {
   return base + <usize>(i * stride * sizeof<T>());
 }
+
+/**
+ * a * b + c on float64x2: one fused multiply-add in the relaxed-SIMD build (V8 emits vfmadd
+ * where the CPU has FMA), a multiply and an add elsewhere.
+ */
+// @ts-ignore: decorator
+@inline
+export function madd64(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
+/** a * b + c on float32x4, as madd64. */
+// @ts-ignore: decorator
+@inline
+export function madd32(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}

@@ -270,3 +270,8 @@ export const EXP_INV_LN2_N: f64 = reinterpret<f64>(0x40771547652b82fe);
 export const EXP_LN2_N_HI: f64 = reinterpret<f64>(0x3f662e42fef80000);
 /** ln 2 / 256 - EXP_LN2_N_HI = 6.327543041662719e-14 */
 export const EXP_LN2_N_LO: f64 = reinterpret<f64>(0x3d31cf79abc9e3b4);
+
+// e^r = 1 + r + r^2 (c2 + c3 r + c4 r^2) on |r| <= ln2/512, minimax: adds 0.085 ulp at most.
+export const EXP_C2: f64 = reinterpret<f64>(0x3fdfffffffffffeb); // 0.49999999999999883
+export const EXP_C3: f64 = reinterpret<f64>(0x3fc555556deeba32); // 0.1666666781215596
+export const EXP_C4: f64 = reinterpret<f64>(0x3fa5555570aa700f); // 0.041666669848581354

@@ -4,21 +4,14 @@
 //   softmax:       e = exp(x - max); e / sum(e)            (the lesson's stable form)
 //   log-softmax:   (x - max) - log(sum(exp(x - max)))      (scipy.special.log_softmax)
 //   normalizeRows: x / sqrt(sum(x * x))                    (x / np.linalg.norm(x, axis=1))
-import { EXP, at } from './common';
-import { exp64, expFast4, expFastV, log64, transcendental2 } from './exp';
+import { at } from './common';
+import { MAP_EXP_SHIFTED, MAP_SIGMOID, MAP_SIGMOID_DERIVATIVE, mapRow64, mapScalar } from './exp-map';
+import { log64 } from './log';
 import { MAP_IDENTITY, MAP_SQUARE, pairwise } from './pairwise';
 import { expf32, expf32Block8 } from './expf32';
 
 
-/** 1 / (1 + e^-x) without overflow: e = e^-|x|, then (x >= 0 ? 1 : e) / (1 + e). */
-// @ts-ignore: decorator
-@inline
-function sigmoid64(x: f64): f64 {
-  const e = exp64(-abs(x));
-  return (x >= 0 ? 1.0 : e) / (1.0 + e);
-}
-
-/** The same in float32 arithmetic (with the float32 exp). */
+/** 1 / (1 + e^-x) in float32 arithmetic (with the float32 exp), as mapScalar's sigmoid. */
 // @ts-ignore: decorator
 @inline
 function sigmoid32(x: f32): f32 {
@@ -46,37 +39,6 @@ function sigmoid8f32(x: usize, out: usize, derivative: bool, signBit: v128, one:
   v128.store(out, sb, 16);
 }
 
-/** sigmoid of two float64x2 (4 doubles), lane for lane as sigmoid64. */
-// @ts-ignore: decorator
-@inline
-function sigmoid2(a: v128, b: v128, out: usize, signBit: v128, one: v128): void {
-  const na = v128.or(a, signBit); // -|a|
-  const nb = v128.or(b, signBit);
-  if (expFast4(na, nb)) {
-    const ea = expFastV(na);
-    const eb = expFastV(nb);
-    const numA = v128.bitselect(one, ea, f64x2.ge(a, f64x2.splat(0)));
-    const numB = v128.bitselect(one, eb, f64x2.ge(b, f64x2.splat(0)));
-    v128.store(out, f64x2.div(numA, f64x2.add(one, ea)));
-    v128.store(out, f64x2.div(numB, f64x2.add(one, eb)), 16);
-    return;
-  }
-  store<f64>(out, sigmoid64(f64x2.extract_lane(a, 0)));
-  store<f64>(out, sigmoid64(f64x2.extract_lane(a, 1)), 8);
-  store<f64>(out, sigmoid64(f64x2.extract_lane(b, 0)), 16);
-  store<f64>(out, sigmoid64(f64x2.extract_lane(b, 1)), 24);
-}
-
-/** s * (1 - s) applied in place to 4 doubles at p. */
-// @ts-ignore: decorator
-@inline
-function derive4(p: usize, one: v128): void {
-  const s0 = v128.load(p);
-  const s1 = v128.load(p, 16);
-  v128.store(p, f64x2.mul(s0, f64x2.sub(one, s0)));
-  v128.store(p, f64x2.mul(s1, f64x2.sub(one, s1)), 16);
-}
-
 /** sigmoid (derivative = 0) or s(1 - s) (derivative = 1) over a 2-D strided problem. */
 // @ts-ignore: decorator
 @inline
@@ -86,14 +48,8 @@ function sigmoidKernel<T>(derivative: bool, rows: i32, cols: i32, x: usize, xs0:
     const or = at<T>(out, r, os0);
     let i = 0;
     if (ASC_FEATURE_SIMD && xs1 == 1 && os1 == 1) {
-      const signBit = i64x2.splat(0x8000000000000000);
-      const one = f64x2.splat(1.0);
       if (sizeof<T>() == 8) {
-        for (; i + 4 <= cols; i += 4) {
-          const p = <usize>i << 3;
-          sigmoid2(v128.load(xr + p), v128.load(xr + p, 16), or + p, signBit, one);
-          if (derivative) derive4(or + p, one);
-        }
+        i = mapRow64(derivative ? MAP_SIGMOID_DERIVATIVE : MAP_SIGMOID, cols, xr, or, 0);
       } else {
         const signBit32 = i32x4.splat(0x80000000);
         const one32 = f32x4.splat(1);
@@ -105,8 +61,12 @@ function sigmoidKernel<T>(derivative: bool, rows: i32, cols: i32, x: usize, xs0:
     }
     for (; i < cols; i++) {
       const v = load<T>(at<T>(xr, i, xs1));
-      const s = sizeof<T>() == 4 ? <T>sigmoid32(<f32>v) : <T>sigmoid64(<f64>v);
-      store<T>(at<T>(or, i, os1), derivative ? s * (<T>1 - s) : s);
+      if (sizeof<T>() == 8) {
+        store<T>(at<T>(or, i, os1), <T>mapScalar(derivative ? MAP_SIGMOID_DERIVATIVE : MAP_SIGMOID, <f64>v, 0));
+      } else {
+        const s = <T>sigmoid32(<f32>v);
+        store<T>(at<T>(or, i, os1), derivative ? s * (<T>1 - s) : s);
+      }
     }
   }
 }
@@ -167,13 +127,7 @@ function expShifted<T>(n: i32, x: usize, sx: isize, shift: T, out: usize): void 
   let i = 0;
   if (ASC_FEATURE_SIMD && sx == 1) {
     if (sizeof<T>() == 8) {
-      const s = f64x2.splat(<f64>shift);
-      for (; i + 4 <= n; i += 4) {
-        const p = <usize>i << 3;
-        const a = f64x2.sub(v128.load(x + p), s);
-        const b = f64x2.sub(v128.load(x + p, 16), s);
-        transcendental2(EXP, a, b, out + p);
-      }
+      i = mapRow64(MAP_EXP_SHIFTED, n, x, out, <f64>shift);
     } else {
       const s = f32x4.splat(<f32>shift);
       for (; i + 8 <= n; i += 8) {
@@ -183,8 +137,7 @@ function expShifted<T>(n: i32, x: usize, sx: isize, shift: T, out: usize): void 
     }
   }
   for (; i < n; i++) {
-    const d = load<T>(at<T>(x, i, sx)) - shift;
-    store<T>(at<T>(out, i, 1), sizeof<T>() == 4 ? <T>expf32(<f32>d) : <T>exp64(<f64>d));
+    store<T>(at<T>(out, i, 1), sizeof<T>() == 4 ? <T>expf32(<f32>(load<T>(at<T>(x, i, sx)) - shift)) : <T>mapScalar(MAP_EXP_SHIFTED, <f64>load<T>(at<T>(x, i, sx)), <f64>shift));
   }
 }
 

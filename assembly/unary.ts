@@ -1,8 +1,10 @@
 // Unary elementwise kernels: exp, log, sqrt, abs, square, negative, tanh.
 // Exports are named <op>_<dtype>; each takes (rows, cols, x, xs0, xs1, out, os0, os1).
 import { ABS, EXP, LOG, NEGATIVE, SQRT, SQUARE, TANH, at } from './common';
-import { exp64, expBlock8, log64, transcendental2 } from './exp';
+import { exp64 } from './exp';
+import { MAP_EXP, mapRow64 } from './exp-map';
 import { expf32, expf32Block8 } from './expf32';
+import { log64, logBlock4 } from './log';
 
 
 /** The scalar form of op on one element of T (float32 goes through float64). */
@@ -47,11 +49,12 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
     if (isFloat<T>() && (op == EXP || op == LOG)) {
       if (sizeof<T>() == 8) {
         if (op == EXP) {
-          for (; i + 8 <= n; i += 8) expBlock8(x + (<usize>i << 3), out + (<usize>i << 3));
-        }
-        for (; i + 4 <= n; i += 4) {
-          const p = <usize>i << 3;
-          transcendental2(op, v128.load(x + p), v128.load(x + p, 16), out + p);
+          i = mapRow64(MAP_EXP, n, x, out, 0);
+        } else {
+          for (; i + 4 <= n; i += 4) {
+            const p = <usize>i << 3;
+            logBlock4(v128.load(x + p), v128.load(x + p, 16), out + p);
+          }
         }
       } else if (op == EXP) {
         for (; i + 8 <= n; i += 8) {
@@ -65,7 +68,7 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
           const v = v128.load(x + (<usize>i << 2));
           const a = f64x2.promote_low_f32x4(v);
           const b = f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 2, 3));
-          transcendental2(op, a, b, scratch);
+          logBlock4(a, b, scratch);
           const ra = f32x4.demote_f64x2_zero(v128.load(scratch));
           const rb = f32x4.demote_f64x2_zero(v128.load(scratch, 16));
           v128.store(out + (<usize>i << 2), i32x4.shuffle(ra, rb, 0, 1, 4, 5));

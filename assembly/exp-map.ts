@@ -1,0 +1,94 @@
+// Row maps built on the float64 exp core: e^x, e^(x - shift) (softmax's numerator), the
+// sigmoid and its derivative. One loop serves them all so that exp's constants sit in locals
+// (registers) for the whole row, and each mode fuses its pre- and post-steps into that loop.
+//
+// A block of 8 doubles takes one range test; a block with any |argument| > EXP_FAST_LIMIT (or a
+// NaN) goes element by element through mapScalar, which gives the same result as the vector
+// path for every in-range element (see exp64), so no result depends on its position.
+import { exp64, expConstants, expFastV } from './exp';
+
+export const MAP_EXP = 0;
+export const MAP_EXP_SHIFTED = 1;
+export const MAP_SIGMOID = 2;
+export const MAP_SIGMOID_DERIVATIVE = 3;
+
+/** The mode's function of one double. */
+// @ts-ignore: decorator
+@inline
+export function mapScalar(mode: i32, x: f64, shift: f64): f64 {
+  if (mode == MAP_EXP) return exp64(x);
+  if (mode == MAP_EXP_SHIFTED) return exp64(x - shift);
+  // 1 / (1 + e^-x) without overflow: e = e^-|x|, then (x >= 0 ? 1 : e) / (1 + e).
+  const e = exp64(-abs(x));
+  const s = (x >= 0 ? 1.0 : e) / (1.0 + e);
+  return mode == MAP_SIGMOID ? s : s * (1.0 - s);
+}
+
+/**
+ * Maps the first n - n % 8 doubles of a contiguous row at x into out (which may be x) and
+ * returns how many it did; the caller finishes the row with mapScalar.
+ */
+// @ts-ignore: decorator
+@inline
+export function mapRow64(mode: i32, n: i32, x: usize, out: usize, shift: f64): i32 {
+  const k = expConstants();
+  const invLn2N = k.invLn2N;
+  const shifter = k.shifter;
+  const negLn2NHi = k.negLn2NHi;
+  const negLn2NLo = k.negLn2NLo;
+  const c2 = k.c2;
+  const c3 = k.c3;
+  const c4 = k.c4;
+  const absMask = k.absMask;
+  const limit = k.limit;
+  const signBit = v128.not(absMask);
+  const shiftV = f64x2.splat(shift);
+  const one = f64x2.splat(1.0);
+  const zero = f64x2.splat(0.0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const p = <usize>i << 3;
+    // The exp arguments: x, x - shift, or -|x| for the sigmoid.
+    let a = v128.load(x + p);
+    let b = v128.load(x + p, 16);
+    let c = v128.load(x + p, 32);
+    let d = v128.load(x + p, 48);
+    if (mode == MAP_EXP_SHIFTED) {
+      a = f64x2.sub(a, shiftV);
+      b = f64x2.sub(b, shiftV);
+      c = f64x2.sub(c, shiftV);
+      d = f64x2.sub(d, shiftV);
+    } else if (mode != MAP_EXP) {
+      a = v128.or(a, signBit);
+      b = v128.or(b, signBit);
+      c = v128.or(c, signBit);
+      d = v128.or(d, signBit);
+    }
+    const inAB = v128.and(f64x2.le(v128.and(a, absMask), limit), f64x2.le(v128.and(b, absMask), limit));
+    const inCD = v128.and(f64x2.le(v128.and(c, absMask), limit), f64x2.le(v128.and(d, absMask), limit));
+    if (i64x2.bitmask(v128.and(inAB, inCD)) != 3) {
+      for (let j: usize = 0; j < 64; j += 8) store<f64>(out + p + j, mapScalar(mode, load<f64>(x + p + j), shift));
+      continue;
+    }
+    const ea = expFastV(a, invLn2N, shifter, negLn2NHi, negLn2NLo, c2, c3, c4);
+    const eb = expFastV(b, invLn2N, shifter, negLn2NHi, negLn2NLo, c2, c3, c4);
+    const ec = expFastV(c, invLn2N, shifter, negLn2NHi, negLn2NLo, c2, c3, c4);
+    const ed = expFastV(d, invLn2N, shifter, negLn2NHi, negLn2NLo, c2, c3, c4);
+    // The sigmoid re-reads x for its sign (before the store: out may be x).
+    v128.store(out + p, finish(mode, ea, x + p, one, zero));
+    v128.store(out + p, finish(mode, eb, x + p + 16, one, zero), 16);
+    v128.store(out + p, finish(mode, ec, x + p + 32, one, zero), 32);
+    v128.store(out + p, finish(mode, ed, x + p + 48, one, zero), 48);
+  }
+  return i;
+}
+
+/** The mode's last step on e = exp(argument): nothing for exp, the sigmoid's quotient otherwise. */
+// @ts-ignore: decorator
+@inline
+function finish(mode: i32, e: v128, x: usize, one: v128, zero: v128): v128 {
+  if (mode == MAP_EXP || mode == MAP_EXP_SHIFTED) return e;
+  const numerator = v128.bitselect(one, e, f64x2.ge(v128.load(x), zero));
+  const s = f64x2.div(numerator, f64x2.add(one, e));
+  return mode == MAP_SIGMOID ? s : f64x2.mul(s, f64x2.sub(one, s));
+}
