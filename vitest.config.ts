@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+/** Node 20 validates the relaxed-SIMD build only with this V8 flag (Node 22 and Chrome 114 need none). */
+const RELAXED_SIMD_FLAG = '--experimental-wasm-relaxed-simd';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'forks',
     // The finalizer tests call global.gc().
     execArgv: ['--expose-gc'],
@@ -10,5 +12,24 @@ export default defineConfig({
     // The JSON report lets .ci/run print a plain 'N passed, N failed' line.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'] } },
+      {
+        // The numerical suites again, on the relaxed-SIMD build (fused multiply-adds).
+        extends: true,
+        test: {
+          name: 'relaxed-simd',
+          include: [
+            'test/relaxed-simd.test.ts',
+            'test/accuracy.test.ts',
+            'test/operations.test.ts',
+            'test/properties.test.ts',
+            'test/nn.test.ts',
+          ],
+          execArgv: ['--expose-gc', RELAXED_SIMD_FLAG],
+          env: { NNBASICS_EXPECT_RELAXED_SIMD: '1' },
+        },
+      },
+    ],
   },
 });

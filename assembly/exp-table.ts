@@ -275,3 +275,11 @@ export const EXP_LN2_N_LO: f64 = reinterpret<f64>(0x3d31cf79abc9e3b4);
 export const EXP_C2: f64 = reinterpret<f64>(0x3fdfffffffffffeb); // 0.49999999999999883
 export const EXP_C3: f64 = reinterpret<f64>(0x3fc555556deeba32); // 0.1666666781215596
 export const EXP_C4: f64 = reinterpret<f64>(0x3fa5555570aa700f); // 0.041666669848581354
+
+// float32: e^r = 1 + r + r^2 (c2 + c3 r + ... + c6 r^4) on |r| <= ln2/2, minimax: adds 0.125 ulp
+// at most before the coefficients are rounded to float32.
+export const EXPF32_C2: f32 = reinterpret<f32>(0x3f000000); // 0.5
+export const EXPF32_C3: f32 = reinterpret<f32>(0x3e2aaa6e); // 0.16666576266288757
+export const EXPF32_C4: f32 = reinterpret<f32>(0x3d2aaa5c); // 0.04166637361049652
+export const EXPF32_C5: f32 = reinterpret<f32>(0x3c0905b3); // 0.008363175205886364
+export const EXPF32_C6: f32 = reinterpret<f32>(0x3ab6ba9d); // 0.0013941113138571382

@@ -1,112 +1,109 @@
 // exp in float32 arithmetic, scalar and f32x4: 4 floats per vector, no table.
 // Cody-Waite reduction x = n ln2 + r (|r| <= ln2/2; ln2_hi has 11 significant bits so n·ln2_hi
-// is exact), a degree-7 Taylor polynomial (truncation below 0.1 ulp), and 2^n built in the
-// exponent field. Arguments with |x| > 87 (and NaN) go through the float64 exp and are rounded
-// once: overflow, underflow and subnormal results as IEEE. Scalar and vector paths perform the
-// same float32 operations, so results never depend on position or build.
+// is exact), a degree-6 minimax polynomial (scripts/gen-exp-table.py) and 2^n built in the
+// exponent field. Arguments with |x| > 80 (and NaN) go through the float64 exp and are rounded
+// once: overflow, underflow and subnormal results as IEEE; below 80, s·p stays normal.
+// Every multiply-add is madd32 (fused in the relaxed-SIMD build), and the scalar path of the
+// SIMD builds runs the vector core on a splat, so results never depend on position, and the
+// SIMD and no-SIMD builds agree bit for bit.
+import { madd32 } from './common';
 import { exp64 } from './exp';
+import { EXPF32_C2, EXPF32_C3, EXPF32_C4, EXPF32_C5, EXPF32_C6 } from './exp-table';
 
 const LOG2E: f32 = reinterpret<f32>(0x3fb8aa3b); // 1.442695
 const LN2_HI: f32 = reinterpret<f32>(0x3f318000); // 0.693359375
 const LN2_LO: f32 = reinterpret<f32>(0xb95e8083); // -2.1219444e-4
 // 1.5·2^23 + 127: adding it rounds to an integer, and leaves n + 127 in the low mantissa bits.
 const ROUNDER: f32 = reinterpret<f32>(0x4b40007f);
-const C2: f32 = reinterpret<f32>(0x3f000000); // 1/2
-const C3: f32 = reinterpret<f32>(0x3e2aaaab); // 1/6
-const C4: f32 = reinterpret<f32>(0x3d2aaaab); // 1/24
-const C5: f32 = reinterpret<f32>(0x3c088889); // 1/120
-const C6: f32 = reinterpret<f32>(0x3ab60b61); // 1/720
-const C7: f32 = reinterpret<f32>(0x39500d01); // 1/5040
 
-/** Fast-path arguments: 2^n stays a normal float32. */
-export const EXPF32_FAST_LIMIT: f32 = 87.0;
+/** Fast-path arguments: 2^n and s·p stay normal float32s. */
+export const EXPF32_FAST_LIMIT: f32 = 80.0;
 
-/** exp(x) for |x| <= EXPF32_FAST_LIMIT, in float32 arithmetic. */
+/** exp(x) for |x| <= EXPF32_FAST_LIMIT without SIMD: expf32V's operations, unfused. */
 // @ts-ignore: decorator
 @inline
 function expf32Core(x: f32): f32 {
   const z = x * LOG2E + ROUNDER;
   const n = z - ROUNDER;
-  const r = (x - n * LN2_HI) - n * LN2_LO;
-  const p = <f32>1 + r * (<f32>1 + r * (C2 + r * (C3 + r * (C4 + r * (C5 + r * (C6 + r * C7))))));
-  return p * reinterpret<f32>(reinterpret<i32>(z) << 23); // z << 23 is 2^n
+  const r = n * -LN2_LO + (n * -LN2_HI + x);
+  const r2 = r * r;
+  const q = r2 * r2 * EXPF32_C6 + (r2 * (r * EXPF32_C5 + EXPF32_C4) + (r * EXPF32_C3 + EXPF32_C2));
+  const p = r2 * q + r;
+  const s = reinterpret<f32>(reinterpret<i32>(z) << 23); // z << 23 is 2^n
+  return s * p + s;
 }
 
 /** exp of one float32, with IEEE specials. */
 export function expf32(x: f32): f32 {
-  if (abs<f32>(x) <= EXPF32_FAST_LIMIT) return expf32Core(x);
+  if (abs<f32>(x) <= EXPF32_FAST_LIMIT) {
+    if (ASC_FEATURE_SIMD) return expf32Lane(x);
+    return expf32Core(x);
+  }
   return <f32>exp64(<f64>x);
 }
 
-// The vector constants as splats in memory (see exp.ts: a load folds into the instruction).
-const K: usize = memory.data<u32>(
+// The vector constants as splats in memory, read into locals before a loop (see exp.ts).
+const EXPF32_CONSTS: usize = memory.data<f32>(
   [
-    0x3fb8aa3b, 0x3fb8aa3b, 0x3fb8aa3b, 0x3fb8aa3b, // 0: log2e
-    0x3f318000, 0x3f318000, 0x3f318000, 0x3f318000, // 16: ln2 hi
-    0xb95e8083, 0xb95e8083, 0xb95e8083, 0xb95e8083, // 32: ln2 lo
-    0x4b40007f, 0x4b40007f, 0x4b40007f, 0x4b40007f, // 48: rounder, 1.5 * 2^23 + 127
-    0x3f800000, 0x3f800000, 0x3f800000, 0x3f800000, // 64: 1
-    0x3f000000, 0x3f000000, 0x3f000000, 0x3f000000, // 80: 1/2
-    0x3e2aaaab, 0x3e2aaaab, 0x3e2aaaab, 0x3e2aaaab, // 96: 1/6
-    0x3d2aaaab, 0x3d2aaaab, 0x3d2aaaab, 0x3d2aaaab, // 112: 1/24
-    0x3c088889, 0x3c088889, 0x3c088889, 0x3c088889, // 128: 1/120
-    0x3ab60b61, 0x3ab60b61, 0x3ab60b61, 0x3ab60b61, // 144: 1/720
-    0x39500d01, 0x39500d01, 0x39500d01, 0x39500d01, // 160: 1/5040
-    0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff, // 176: abs mask
-    0x42ae0000, 0x42ae0000, 0x42ae0000, 0x42ae0000, // 192: 87
+    LOG2E, LOG2E, LOG2E, LOG2E,
+    ROUNDER, ROUNDER, ROUNDER, ROUNDER,
+    -LN2_HI, -LN2_HI, -LN2_HI, -LN2_HI,
+    -LN2_LO, -LN2_LO, -LN2_LO, -LN2_LO,
+    EXPF32_C2, EXPF32_C2, EXPF32_C2, EXPF32_C2,
+    EXPF32_C3, EXPF32_C3, EXPF32_C3, EXPF32_C3,
+    EXPF32_C4, EXPF32_C4, EXPF32_C4, EXPF32_C4,
+    EXPF32_C5, EXPF32_C5, EXPF32_C5, EXPF32_C5,
+    EXPF32_C6, EXPF32_C6, EXPF32_C6, EXPF32_C6,
+    EXPF32_FAST_LIMIT, EXPF32_FAST_LIMIT, EXPF32_FAST_LIMIT, EXPF32_FAST_LIMIT,
   ],
   16,
 );
 
-// @ts-ignore: decorator
-@inline
-function k(offset: usize): v128 {
-  return v128.load(K + offset);
+/** The constants of expf32V: read the fields into locals before a loop. */
+@final @unmanaged
+export class ExpF32Constants {
+  log2e: v128;
+  rounder: v128;
+  negLn2Hi: v128;
+  negLn2Lo: v128;
+  c2: v128;
+  c3: v128;
+  c4: v128;
+  c5: v128;
+  c6: v128;
+  limit: v128;
 }
 
-/** exp of four floats whose lanes all satisfy |x| <= EXPF32_FAST_LIMIT. */
+/** The vector constants of the float32 exp: read the fields into locals before a loop. */
 // @ts-ignore: decorator
 @inline
-export function expf32V(x: v128): v128 {
-  // z = x·log2e + (1.5·2^23 + 127): its low mantissa bits hold n + 127, so z << 23 is 2^n
-  // (the 1.5·2^23 part shifts out); n itself is z minus that constant, as in the scalar path.
-  const z = f32x4.add(f32x4.mul(x, k(0)), k(48));
-  const n = f32x4.sub(z, k(48));
-  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, k(16))), f32x4.mul(n, k(32)));
-  let p = f32x4.add(k(144), f32x4.mul(r, k(160)));
-  p = f32x4.add(k(128), f32x4.mul(r, p));
-  p = f32x4.add(k(112), f32x4.mul(r, p));
-  p = f32x4.add(k(96), f32x4.mul(r, p));
-  p = f32x4.add(k(80), f32x4.mul(r, p));
-  p = f32x4.add(k(64), f32x4.mul(r, p));
-  p = f32x4.add(k(64), f32x4.mul(r, p));
-  return f32x4.mul(p, i32x4.shl(z, 23));
+export function expf32Constants(): ExpF32Constants {
+  return changetype<ExpF32Constants>(EXPF32_CONSTS);
 }
 
-/** Whether all lanes of a and b are in the fast range (NaN is not): one test per 8 floats. */
+/**
+ * exp of four floats whose lanes all satisfy |x| <= EXPF32_FAST_LIMIT; the other arguments are
+ * ExpF32Constants' fields, held in locals by the caller.
+ */
 // @ts-ignore: decorator
 @inline
-export function expf32Fast8(a: v128, b: v128): bool {
-  const inA = f32x4.le(v128.and(a, k(176)), k(192));
-  const inB = f32x4.le(v128.and(b, k(176)), k(192));
-  return i32x4.bitmask(v128.and(inA, inB)) == 15;
+export function expf32V(x: v128, log2e: v128, rounder: v128, negLn2Hi: v128, negLn2Lo: v128, c2: v128, c3: v128, c4: v128, c5: v128, c6: v128): v128 {
+  const z = madd32(x, log2e, rounder);
+  const n = f32x4.sub(z, rounder);
+  const r = madd32(n, negLn2Lo, madd32(n, negLn2Hi, x));
+  const r2 = f32x4.mul(r, r);
+  // q = (c2 + c3 r) + r^2 (c4 + c5 r) + r^4 c6: Estrin's scheme, three short chains.
+  const q = madd32(f32x4.mul(r2, r2), c6, madd32(r2, madd32(r, c5, c4), madd32(r, c3, c2)));
+  const p = madd32(r2, q, r);
+  const s = i32x4.shl(z, 23); // z's low bits hold n + 127: shifted up, the bits of 2^n
+  return madd32(s, p, s);
 }
 
-/** exp of 8 floats from a and b, stored at out, lane for lane as expf32. */
+/** exp(x) for |x| <= EXPF32_FAST_LIMIT through the vector core (lane 0 of a splat). */
 // @ts-ignore: decorator
 @inline
-export function expf32Block8(a: v128, b: v128, out: usize): void {
-  if (expf32Fast8(a, b)) {
-    v128.store(out, expf32V(a));
-    v128.store(out, expf32V(b), 16);
-    return;
-  }
-  store<f32>(out, expf32(f32x4.extract_lane(a, 0)));
-  store<f32>(out, expf32(f32x4.extract_lane(a, 1)), 4);
-  store<f32>(out, expf32(f32x4.extract_lane(a, 2)), 8);
-  store<f32>(out, expf32(f32x4.extract_lane(a, 3)), 12);
-  store<f32>(out, expf32(f32x4.extract_lane(b, 0)), 16);
-  store<f32>(out, expf32(f32x4.extract_lane(b, 1)), 20);
-  store<f32>(out, expf32(f32x4.extract_lane(b, 2)), 24);
-  store<f32>(out, expf32(f32x4.extract_lane(b, 3)), 28);
+function expf32Lane(x: f32): f32 {
+  const k = expf32Constants();
+  const v = expf32V(f32x4.splat(x), k.log2e, k.rounder, k.negLn2Hi, k.negLn2Lo, k.c2, k.c3, k.c4, k.c5, k.c6);
+  return f32x4.extract_lane(v, 0);
 }

@@ -5,39 +5,9 @@
 //   log-softmax:   (x - max) - log(sum(exp(x - max)))      (scipy.special.log_softmax)
 //   normalizeRows: x / sqrt(sum(x * x))                    (x / np.linalg.norm(x, axis=1))
 import { at } from './common';
-import { MAP_EXP_SHIFTED, MAP_SIGMOID, MAP_SIGMOID_DERIVATIVE, mapRow64, mapScalar } from './exp-map';
+import { MAP_EXP_SHIFTED, MAP_SIGMOID, MAP_SIGMOID_DERIVATIVE, mapRow32, mapRow64, mapScalar } from './exp-map';
 import { log64 } from './log';
 import { MAP_IDENTITY, MAP_SQUARE, pairwise } from './pairwise';
-import { expf32, expf32Block8 } from './expf32';
-
-
-/** 1 / (1 + e^-x) in float32 arithmetic (with the float32 exp), as mapScalar's sigmoid. */
-// @ts-ignore: decorator
-@inline
-function sigmoid32(x: f32): f32 {
-  const e = expf32(-abs<f32>(x));
-  return (x >= 0 ? <f32>1 : e) / (<f32>1 + e);
-}
-
-/** sigmoid (or s(1 - s)) of 8 floats at x, stored at out, lane for lane as sigmoid32. */
-// @ts-ignore: decorator
-@inline
-function sigmoid8f32(x: usize, out: usize, derivative: bool, signBit: v128, one: v128): void {
-  const a = v128.load(x);
-  const b = v128.load(x, 16);
-  expf32Block8(v128.or(a, signBit), v128.or(b, signBit), out); // e = exp(-|x|)
-  const ea = v128.load(out);
-  const eb = v128.load(out, 16);
-  const zero = i32x4.splat(0);
-  let sa = f32x4.div(v128.bitselect(one, ea, f32x4.ge(a, zero)), f32x4.add(one, ea));
-  let sb = f32x4.div(v128.bitselect(one, eb, f32x4.ge(b, zero)), f32x4.add(one, eb));
-  if (derivative) {
-    sa = f32x4.mul(sa, f32x4.sub(one, sa));
-    sb = f32x4.mul(sb, f32x4.sub(one, sb));
-  }
-  v128.store(out, sa);
-  v128.store(out, sb, 16);
-}
 
 /** sigmoid (derivative = 0) or s(1 - s) (derivative = 1) over a 2-D strided problem. */
 // @ts-ignore: decorator
@@ -46,28 +16,12 @@ function sigmoidKernel<T>(derivative: bool, rows: i32, cols: i32, x: usize, xs0:
   for (let r = 0; r < rows; r++) {
     const xr = at<T>(x, r, xs0);
     const or = at<T>(out, r, os0);
+    const mode = derivative ? MAP_SIGMOID_DERIVATIVE : MAP_SIGMOID;
     let i = 0;
     if (ASC_FEATURE_SIMD && xs1 == 1 && os1 == 1) {
-      if (sizeof<T>() == 8) {
-        i = mapRow64(derivative ? MAP_SIGMOID_DERIVATIVE : MAP_SIGMOID, cols, xr, or, 0);
-      } else {
-        const signBit32 = i32x4.splat(0x80000000);
-        const one32 = f32x4.splat(1);
-        for (; i + 8 <= cols; i += 8) {
-          const p = <usize>i << 2;
-          sigmoid8f32(xr + p, or + p, derivative, signBit32, one32);
-        }
-      }
+      i = sizeof<T>() == 8 ? mapRow64(mode, cols, xr, or, 0) : mapRow32(mode, cols, xr, or, 0);
     }
-    for (; i < cols; i++) {
-      const v = load<T>(at<T>(xr, i, xs1));
-      if (sizeof<T>() == 8) {
-        store<T>(at<T>(or, i, os1), <T>mapScalar(derivative ? MAP_SIGMOID_DERIVATIVE : MAP_SIGMOID, <f64>v, 0));
-      } else {
-        const s = <T>sigmoid32(<f32>v);
-        store<T>(at<T>(or, i, os1), derivative ? s * (<T>1 - s) : s);
-      }
-    }
+    for (; i < cols; i++) store<T>(at<T>(or, i, os1), mapScalar<T>(mode, load<T>(at<T>(xr, i, xs1)), <T>0));
   }
 }
 
@@ -126,19 +80,9 @@ function rowMax<T>(n: i32, x: usize, sx: isize): T {
 function expShifted<T>(n: i32, x: usize, sx: isize, shift: T, out: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD && sx == 1) {
-    if (sizeof<T>() == 8) {
-      i = mapRow64(MAP_EXP_SHIFTED, n, x, out, <f64>shift);
-    } else {
-      const s = f32x4.splat(<f32>shift);
-      for (; i + 8 <= n; i += 8) {
-        const p = <usize>i << 2;
-        expf32Block8(f32x4.sub(v128.load(x + p), s), f32x4.sub(v128.load(x + p, 16), s), out + p);
-      }
-    }
+    i = sizeof<T>() == 8 ? mapRow64(MAP_EXP_SHIFTED, n, x, out, <f64>shift) : mapRow32(MAP_EXP_SHIFTED, n, x, out, <f32>shift);
   }
-  for (; i < n; i++) {
-    store<T>(at<T>(out, i, 1), sizeof<T>() == 4 ? <T>expf32(<f32>(load<T>(at<T>(x, i, sx)) - shift)) : <T>mapScalar(MAP_EXP_SHIFTED, <f64>load<T>(at<T>(x, i, sx)), <f64>shift));
-  }
+  for (; i < n; i++) store<T>(at<T>(out, i, 1), mapScalar<T>(MAP_EXP_SHIFTED, load<T>(at<T>(x, i, sx)), shift));
 }
 
 /** out[i] /= d over a contiguous row (a true division, as NumPy's). */

@@ -2,8 +2,8 @@
 // Exports are named <op>_<dtype>; each takes (rows, cols, x, xs0, xs1, out, os0, os1).
 import { ABS, EXP, LOG, NEGATIVE, SQRT, SQUARE, TANH, at } from './common';
 import { exp64 } from './exp';
-import { MAP_EXP, mapRow64 } from './exp-map';
-import { expf32, expf32Block8 } from './expf32';
+import { MAP_EXP, mapRow32, mapRow64 } from './exp-map';
+import { expf32 } from './expf32';
 import { log64, logBlock4 } from './log';
 
 
@@ -57,10 +57,7 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
           }
         }
       } else if (op == EXP) {
-        for (; i + 8 <= n; i += 8) {
-          const p = <usize>i << 2;
-          expf32Block8(v128.load(x + p), v128.load(x + p, 16), out + p);
-        }
+        i = mapRow32(MAP_EXP, n, x, out, 0);
       } else {
         // float32 log: widen 4 floats to two float64x2, compute, round back (<= 0.5 ulp + a hair).
         const scratch = memory.data(32, 16);

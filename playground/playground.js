@@ -28,6 +28,12 @@ print(nn.l2(yhat, y));
 const code = document.getElementById('code');
 const output = document.getElementById('output');
 document.getElementById('backend').textContent = np.getBackend();
+const { simd, relaxedSimd } = np.wasmFeatures();
+document.getElementById('features').textContent = relaxedSimd
+  ? 'relaxed SIMD'
+  : simd
+    ? 'SIMD'
+    : 'no SIMD';
 document.getElementById('bench-backend').textContent = np.getBackend();
 code.value = LESSON;
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modules = {
   simdWasm: 'build/nnbasics-simd.wasm',
+  relaxedSimdWasm: 'build/nnbasics-relaxed-simd.wasm',
   nosimdWasm: 'build/nnbasics-nosimd.wasm',
 };
 

@@ -3,7 +3,7 @@
 // TypeScript over the same memory (src/js-kernels.ts), the reference and the baseline.
 import { describe } from './errors.js';
 import { jsKernels } from './js-kernels.js';
-import { simdKernels, wasmKernels } from './wasm.js';
+import { relaxedSimdSupported, simdKernels, simdSupported, wasmKernels } from './wasm.js';
 
 export type Backend = 'wasm-simd' | 'wasm' | 'js';
 export const BACKENDS: readonly Backend[] = ['wasm-simd', 'wasm', 'js'];
@@ -46,4 +46,9 @@ export function kernel(name: string): Kernel {
   const fn = active[name] ?? jsKernels[name];
   if (!fn) throw new Error(`nnbasics: no kernel named ${name}`);
   return fn;
+}
+
+/** np.wasmFeatures: which WebAssembly features this runtime gave the kernels. */
+export function wasmFeatures(): { simd: boolean; relaxedSimd: boolean } {
+  return { simd: simdSupported, relaxedSimd: relaxedSimdSupported };
 }

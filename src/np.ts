@@ -23,7 +23,7 @@ import {
   zeros,
 } from './ops/create.js';
 import { defaultRng } from './random.js';
-import { getBackend, setBackend } from './kernels.js';
+import { getBackend, setBackend, wasmFeatures } from './kernels.js';
 import * as ops from './ops/index.js';
 import { dot, matmul, norm } from './ops/linalg.js';
 import { argmax, max, mean, min, sum } from './ops/reduce.js';
@@ -84,6 +84,7 @@ export const np = {
   tidy,
   setBackend,
   getBackend,
+  wasmFeatures,
   memory: memoryUsage,
   // types
   NDArray,

@@ -54,6 +54,8 @@ describe.runIf(available)('in Chromium', () => {
     const { page, requests, errors } = await openPlayground(false);
     expect(errors).toEqual([]);
     expect(await page.textContent('#backend')).toBe('wasm-simd');
+    // Chromium has had relaxed SIMD since 114: the fused multiply-add build is the one chosen.
+    expect(await page.textContent('#features')).toBe('relaxed SIMD');
     expect(await page.textContent('#output')).toBe(lesson);
     // Edit and run again: the output follows the editor.
     await page.fill('#code', 'print(np.linalg.norm([3, 4])); print(np.arange(4).reshape(2, 2).T)');
@@ -75,6 +77,7 @@ describe.runIf(available)('in Chromium', () => {
     const { page, errors } = await openPlayground(true);
     expect(errors).toEqual([]);
     expect(await page.textContent('#backend')).toBe('wasm');
+    expect(await page.textContent('#features')).toBe('no SIMD');
     expect(await page.textContent('#output')).toBe(lesson);
     await page.close();
   });

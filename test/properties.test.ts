@@ -8,6 +8,9 @@ import { flatValues } from './helpers.js';
 import { ulpDistance } from './ulp.js';
 
 const backends: Backend[] = ['wasm-simd', 'wasm', 'js'];
+// The SIMD and no-SIMD builds agree bit for bit, but for the relaxed-SIMD build, whose fused
+// multiply-adds (in exp, and pow through it) round once where the others round twice.
+const buildTolerance = np.wasmFeatures().relaxedSimd ? 1 : 0;
 afterAll(() => np.setBackend('wasm-simd'));
 
 const shapeArb = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 0, maxLength: 4 });
@@ -67,7 +70,7 @@ describe('backends agree', () => {
     try {
       const [simd, wasm, js] = onEveryBackend(() => np[op](made.at(-1)!));
       for (let i = 0; i < simd.length; i++) {
-        expect(ulpDistance(simd[i], wasm[i], dtype)).toBe(0);
+        expect(ulpDistance(simd[i], wasm[i], dtype)).toBeLessThanOrEqual(buildTolerance);
         expect(ulpDistance(simd[i], js[i], dtype)).toBeLessThanOrEqual(2);
       }
     } finally {
@@ -100,7 +103,9 @@ describe('backends agree', () => {
         const [simd, wasm, js] = onEveryBackend(() => np[op](a[0], b[0]));
         const tolerance = op === 'power' ? 2 : 0;
         for (let i = 0; i < simd.length; i++) {
-          expect(ulpDistance(simd[i], wasm[i], dtype)).toBe(0);
+          expect(ulpDistance(simd[i], wasm[i], dtype)).toBeLessThanOrEqual(
+            op === 'power' ? buildTolerance : 0,
+          );
           expect(ulpDistance(simd[i], js[i], dtype)).toBeLessThanOrEqual(tolerance);
         }
       } finally {
