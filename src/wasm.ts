@@ -35,13 +35,17 @@ async function instantiate(bytes: Uint8Array<ArrayBuffer>): Promise<KernelExport
 // Test and benchmark hooks, read once at import: globalThis.NNBASICS_DISABLE_SIMD = true runs the
 // fallback where SIMD exists; NNBASICS_DISABLE_RELAXED_SIMD = true keeps the plain SIMD build where
 // relaxed SIMD exists.
-const hooks = globalThis as { NNBASICS_DISABLE_SIMD?: boolean; NNBASICS_DISABLE_RELAXED_SIMD?: boolean };
+const hooks = globalThis as {
+  NNBASICS_DISABLE_SIMD?: boolean;
+  NNBASICS_DISABLE_RELAXED_SIMD?: boolean;
+};
 
 const simdBytes = decodeBase64(simdWasm);
 const relaxedBytes = decodeBase64(relaxedSimdWasm);
 
 /** Whether this runtime validates the SIMD build. */
-export const simdSupported = hooks.NNBASICS_DISABLE_SIMD !== true && WebAssembly.validate(simdBytes);
+export const simdSupported =
+  hooks.NNBASICS_DISABLE_SIMD !== true && WebAssembly.validate(simdBytes);
 /**
  * Whether the 'wasm-simd' backend runs the relaxed-SIMD build (fused multiply-adds in exp and
  * the maps built on it): Chrome 114+, Node 22+, Node 20 with --experimental-wasm-relaxed-simd.
