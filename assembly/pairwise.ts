@@ -54,14 +54,164 @@ function combine8f32(v0: v128, v1: v128): f32 {
   return f32x4.extract_lane(e, 0) + f32x4.extract_lane(e, 1);
 }
 
+// @ts-ignore: decorator
+@inline
+function addV<T>(a: v128, b: v128): v128 {
+  return sizeof<T>() == 8 ? f64x2.add(a, b) : f32x4.add(a, b);
+}
+
+/** The eight accumulators of a block (four vectors of float64, the first two of float32) summed in NumPy's order. */
+// @ts-ignore: decorator
+@inline
+function combine8<T>(v0: v128, v1: v128, v2: v128, v3: v128): T {
+  return sizeof<T>() == 8 ? <T>combine8f64(v0, v1, v2, v3) : <T>combine8f32(v0, v1);
+}
+
+/**
+ * pairwise(left) + pairwise(right) for two adjacent contiguous leaves of 8 to 128 elements,
+ * their loops interleaved: each accumulator's chain of dependent adds runs at the add latency,
+ * so two leaves at once fill the gaps of one. The order within each leaf is NumPy's.
+ */
+// @ts-ignore: decorator
+@inline
+function leafPair<T>(op: i32, nLeft: isize, nRight: isize, x: usize, y: usize): T {
+  const w = <usize>sizeof<T>();
+  const absMask = w == 8 ? i64x2.splat(0x7fffffffffffffff) : i32x4.splat(0x7fffffff);
+  const xr = x + <usize>nLeft * w;
+  const yr = y + <usize>nLeft * w;
+  const endLeft = nLeft - (nLeft % 8);
+  const endRight = nRight - (nRight % 8);
+  // Eight accumulators per leaf: four f64x2, or two f32x4 (the last two then stay unused).
+  let l0 = fetchV<T>(op, x, y, 0, absMask);
+  let l1 = fetchV<T>(op, x, y, 16, absMask);
+  let l2 = w == 8 ? fetchV<T>(op, x, y, 32, absMask) : l0;
+  let l3 = w == 8 ? fetchV<T>(op, x, y, 48, absMask) : l0;
+  let r0 = fetchV<T>(op, xr, yr, 0, absMask);
+  let r1 = fetchV<T>(op, xr, yr, 16, absMask);
+  let r2 = w == 8 ? fetchV<T>(op, xr, yr, 32, absMask) : r0;
+  let r3 = w == 8 ? fetchV<T>(op, xr, yr, 48, absMask) : r0;
+  const common = min(endLeft, endRight);
+  let i: isize = 8;
+  for (; i < common; i += 8) {
+    const p = <usize>i * w;
+    l0 = addV<T>(l0, fetchV<T>(op, x, y, p, absMask));
+    r0 = addV<T>(r0, fetchV<T>(op, xr, yr, p, absMask));
+    l1 = addV<T>(l1, fetchV<T>(op, x, y, p + 16, absMask));
+    r1 = addV<T>(r1, fetchV<T>(op, xr, yr, p + 16, absMask));
+    if (w == 8) {
+      l2 = addV<T>(l2, fetchV<T>(op, x, y, p + 32, absMask));
+      r2 = addV<T>(r2, fetchV<T>(op, xr, yr, p + 32, absMask));
+      l3 = addV<T>(l3, fetchV<T>(op, x, y, p + 48, absMask));
+      r3 = addV<T>(r3, fetchV<T>(op, xr, yr, p + 48, absMask));
+    }
+  }
+  for (let j = i; j < endLeft; j += 8) {
+    const p = <usize>j * w;
+    l0 = addV<T>(l0, fetchV<T>(op, x, y, p, absMask));
+    l1 = addV<T>(l1, fetchV<T>(op, x, y, p + 16, absMask));
+    if (w == 8) {
+      l2 = addV<T>(l2, fetchV<T>(op, x, y, p + 32, absMask));
+      l3 = addV<T>(l3, fetchV<T>(op, x, y, p + 48, absMask));
+    }
+  }
+  for (let j = i; j < endRight; j += 8) {
+    const p = <usize>j * w;
+    r0 = addV<T>(r0, fetchV<T>(op, xr, yr, p, absMask));
+    r1 = addV<T>(r1, fetchV<T>(op, xr, yr, p + 16, absMask));
+    if (w == 8) {
+      r2 = addV<T>(r2, fetchV<T>(op, xr, yr, p + 32, absMask));
+      r3 = addV<T>(r3, fetchV<T>(op, xr, yr, p + 48, absMask));
+    }
+  }
+  let left = combine8<T>(l0, l1, l2, l3);
+  for (let j = endLeft; j < nLeft; j++) left += fetch<T>(op, x, y, j, 1, 1);
+  let right = combine8<T>(r0, r1, r2, r3);
+  for (let j = endRight; j < nRight; j++) right += fetch<T>(op, xr, yr, j, 1, 1);
+  return left + right;
+}
+
 /** NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src), element by element the same. */
+// @ts-ignore: decorator
+@inline
 export function pairwise<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+  return n <= 128 ? leafOf<T>(op, n, x, sx, y, sy) : pairwiseSplit<T>(op, n, x, sx, y, sy);
+}
+
+/** Above 128 elements: split at n/2 rounded down to a multiple of 8, and recurse. */
+function pairwiseSplit<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+  let n2 = n / 2;
+  n2 -= n2 % 8;
+  const xRight = at<T>(x, n2, sx);
+  const yRight = at<T>(y, n2, sy);
+  if (n - n2 > 128) {
+    const left = n2 > 128 ? pairwiseSplit<T>(op, n2, x, sx, y, sy) : leafOf<T>(op, n2, x, sx, y, sy);
+    return left + pairwiseSplit<T>(op, n - n2, xRight, sx, yRight, sy);
+  }
+  if (ASC_FEATURE_SIMD && sx == 1 && (sy == 1 || op < MAP_DIFF_ABS)) {
+    return leafPairOf<T>(op, n2, n - n2, x, y);
+  }
+  return leafOf<T>(op, n2, x, sx, y, sy) + leafOf<T>(op, n - n2, xRight, sx, yRight, sy);
+}
+
+// The leaves, one function per op: the recursion passes op at run time, and testing it inside a
+// leaf's loop costs more than the additions. (Separate functions, not branches of one: binaryen
+// folds identical tails of branches back together, with op tested in the loop again.)
+function leafOf<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+  if (op == MAP_IDENTITY) return leafIdentity<T>(n, x, sx, y, sy);
+  if (op == MAP_SQUARE) return leafSquare<T>(n, x, sx, y, sy);
+  if (op == MAP_ABS) return leafAbs<T>(n, x, sx, y, sy);
+  if (op == MAP_DIFF_ABS) return leafDiffAbs<T>(n, x, sx, y, sy);
+  return leafDiffSquare<T>(n, x, sx, y, sy);
+}
+function leafIdentity<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+  return leaf<T>(MAP_IDENTITY, n, x, sx, y, sy);
+}
+function leafSquare<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+  return leaf<T>(MAP_SQUARE, n, x, sx, y, sy);
+}
+function leafAbs<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+  return leaf<T>(MAP_ABS, n, x, sx, y, sy);
+}
+function leafDiffAbs<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+  return leaf<T>(MAP_DIFF_ABS, n, x, sx, y, sy);
+}
+function leafDiffSquare<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+  return leaf<T>(MAP_DIFF_SQUARE, n, x, sx, y, sy);
+}
+
+function leafPairOf<T>(op: i32, nLeft: isize, nRight: isize, x: usize, y: usize): T {
+  if (op == MAP_IDENTITY) return leafPairIdentity<T>(nLeft, nRight, x, y);
+  if (op == MAP_SQUARE) return leafPairSquare<T>(nLeft, nRight, x, y);
+  if (op == MAP_ABS) return leafPairAbs<T>(nLeft, nRight, x, y);
+  if (op == MAP_DIFF_ABS) return leafPairDiffAbs<T>(nLeft, nRight, x, y);
+  return leafPairDiffSquare<T>(nLeft, nRight, x, y);
+}
+function leafPairIdentity<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
+  return leafPair<T>(MAP_IDENTITY, nLeft, nRight, x, y);
+}
+function leafPairSquare<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
+  return leafPair<T>(MAP_SQUARE, nLeft, nRight, x, y);
+}
+function leafPairAbs<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
+  return leafPair<T>(MAP_ABS, nLeft, nRight, x, y);
+}
+function leafPairDiffAbs<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
+  return leafPair<T>(MAP_DIFF_ABS, nLeft, nRight, x, y);
+}
+function leafPairDiffSquare<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
+  return leafPair<T>(MAP_DIFF_SQUARE, nLeft, nRight, x, y);
+}
+
+/** pairwise_sum for n <= 128: under 8 a plain loop, else eight accumulators and the rest in order. */
+// @ts-ignore: decorator
+@inline
+function leaf<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
   if (n < 8) {
     let res: T = <T>0;
     for (let i: isize = 0; i < n; i++) res += fetch<T>(op, x, y, i, sx, sy);
     return res;
   }
-  if (n <= 128) {
+  {
     const blockEnd = n - (n % 8);
     let res: T;
     let i: isize = 8;
@@ -115,11 +265,7 @@ export function pairwise<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy
     for (; i < n; i++) res += fetch<T>(op, x, y, i, sx, sy);
     return res;
   }
-  let n2 = n / 2;
-  n2 -= n2 % 8;
-  return (
-    pairwise<T>(op, n2, x, sx, y, sy) +
-    pairwise<T>(op, n - n2, at<T>(x, n2, sx), sx, at<T>(y, n2, sy), sy)
-  );
+  unreachable(); // callers pass n <= 128
+  return <T>0;
 }
 

@@ -3,7 +3,7 @@
 // other reductions.
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
-import np, { type Backend, NDArray } from '../src/index.js';
+import np, { type Backend, NDArray, nn } from '../src/index.js';
 import { flatValues } from './helpers.js';
 import { ulpDistance } from './ulp.js';
 
@@ -132,6 +132,32 @@ describe('backends agree', () => {
       expect(js).toEqual(simd);
     } finally {
       made.forEach((m) => m.dispose());
+    }
+  });
+
+  // Long rows reach every shape of NumPy's pairwise tree: leaves of 8 to 128, pairs of leaves
+  // summed side by side, remainders; the fused sums (norms, L1, L2) must keep its order too.
+  test.prop([
+    fc.constantFrom('sum', 'norm', 'l1', 'l2'),
+    fc.integer({ min: 0, max: 1300 }),
+    fc.integer({ min: 1, max: 3 }),
+    dtypeArb,
+    fc.nat(),
+  ])('long-row sums and fused sums agree exactly', (op, cols, rows, dtype, seed) => {
+    const rng = np.random.defaultRng(seed);
+    const x = rng.standardNormal([rows, cols]).astype(dtype);
+    const y = rng.standardNormal([rows, cols]).astype(dtype);
+    try {
+      const [simd, wasm, js] = onEveryBackend(() => {
+        if (op === 'sum') return np.sum(x, { axis: -1 });
+        if (op === 'norm') return np.linalg.norm(x, { axis: -1 });
+        return op === 'l1' ? nn.l1(x, y) : nn.l2(x, y);
+      });
+      expect(wasm).toEqual(simd);
+      expect(js).toEqual(simd);
+    } finally {
+      x.dispose();
+      y.dispose();
     }
   });
 });
