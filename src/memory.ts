@@ -13,8 +13,14 @@ const ADDRESS_SPACE = 2 ** 32; // wasm32
  */
 export function classSize(bytes: number): number {
   if (bytes <= 256) return bytes <= ALIGN ? ALIGN : Math.ceil(bytes / ALIGN) * ALIGN;
-  const step = 2 ** Math.floor(Math.log2(bytes - 1)) / 4;
-  return Math.ceil(bytes / step) * step;
+  if (bytes > 2 ** 31) {
+    const step = 2 ** Math.floor(Math.log2(bytes - 1)) / 4;
+    return Math.ceil(bytes / step) * step;
+  }
+  // A quarter of the largest power of two below `bytes`, in 32-bit integer arithmetic.
+  const shift = 29 - Math.clz32(bytes - 1);
+  const step = 1 << shift;
+  return (((bytes + step - 1) >>> shift) << shift) >>> 0;
 }
 
 const freeLists = new Map<number, number[]>();
@@ -122,31 +128,62 @@ export function release(block: Block): void {
   list.push(block.base);
 }
 
+/**
+ * An array the user forgot is freed when JS collects it: the registry holds a lease on its
+ * block, which dispose() ends (so nothing needs unregistering).
+ */
+export interface Lease {
+  block: Block;
+  live: boolean;
+}
+
 /** What every array is to the lifetime machinery. */
 export interface Owned {
   readonly block: Block;
+  readonly isDisposed: boolean;
+  /** Set once the array is registered for finalization. */
+  lease: Lease | undefined;
   dispose(): void;
 }
-
-// An array the user forgot is freed when JS collects it: the registry holds its block.
-const registry = new FinalizationRegistry<Block>((block) => {
+const registry = new FinalizationRegistry<Lease>((lease) => {
+  if (!lease.live) return;
+  lease.live = false;
   liveArrays--;
-  release(block);
+  release(lease.block);
 });
+
+// Registering costs about half a microsecond in V8, more than a small op itself, and most arrays
+// an op returns are disposed (or tidied) right away. So new arrays wait in `pending` and are
+// registered in batches, after the current task (a microtask) or every PENDING_LIMIT arrays,
+// whichever comes first; an array disposed by then is never registered.
+const PENDING_LIMIT = 256;
+let pending: Owned[] = [];
+
+function registerPending(): void {
+  const arrays = pending;
+  pending = [];
+  for (const array of arrays) {
+    if (array.isDisposed) continue;
+    array.lease = { block: array.block, live: true };
+    registry.register(array, array.lease);
+  }
+}
 
 const scopes: Set<Owned>[] = [];
 
-/** Called once by each new array: counts it, registers it, and enters it in the tidy scope. */
+/** Called once by each new array: counts it, queues it for the registry, enters it in the tidy scope. */
 export function adopt(array: Owned): void {
   liveArrays++;
-  registry.register(array, array.block, array);
+  if (pending.length === 0) queueMicrotask(registerPending);
+  pending.push(array);
+  if (pending.length >= PENDING_LIMIT) registerPending();
   scopes.at(-1)?.add(array);
 }
 
 /** Called once by each array's dispose. */
 export function disown(array: Owned): void {
   liveArrays--;
-  registry.unregister(array);
+  if (array.lease) array.lease.live = false;
   scopes.at(-1)?.delete(array);
   release(array.block);
 }

@@ -2,7 +2,7 @@
 import { type DType, ITEMSIZE, type TypedArray, checkDType } from './dtype.js';
 import { IndexError, ValueError, describe } from './errors.js';
 import { type Printable, arrayToString } from './format/arrayprint.js';
-import { type Block, adopt, allocate, disown, heap, release } from './memory.js';
+import { type Block, type Lease, adopt, allocate, disown, heap, release } from './memory.js';
 import {
   type Shape,
   contiguousStrides,
@@ -93,6 +93,8 @@ export class NDArray {
   readonly elementStrides: readonly number[];
   /** @internal Index of the first element in the heap view of this dtype. */
   readonly offset: number;
+  /** @internal The array's finalization lease (memory.ts). */
+  lease: Lease | undefined = undefined;
   #disposed = false;
 
   /** @internal Use np.array, np.zeros and friends. */
@@ -107,7 +109,8 @@ export class NDArray {
     this.dtype = dtype;
     // Callers hand over arrays they do not keep: frozen in place, or shared when already frozen.
     this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape as number[]);
-    this.elementStrides = Object.isFrozen(strides) ? strides : Object.freeze(strides as number[]);
+    // Strides are internal: never handed out (x.strides is a fresh array of bytes), so not frozen.
+    this.elementStrides = strides;
     this.offset = offset;
     adopt(this);
   }

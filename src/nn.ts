@@ -17,7 +17,8 @@ import {
 } from './ops/elementwise.js';
 import { norm } from './ops/linalg.js';
 import { max, mean, sum } from './ops/reduce.js';
-import { coalesce, forEachIndex, normalizeAxis, normalizeAxes } from './shape.js';
+import { coalesce, forEachIndex, normalizeAxis, normalizeAxes, shapeSize } from './shape.js';
+import { scratchAddress } from './wasm.js';
 
 /** A JS number in, a JS number out; anything else gives an NDArray. */
 type Elementwise = {
@@ -84,6 +85,18 @@ export function image2vector(image: ArrayInput): NDArray {
  */
 function runRows(name: string, x: NDArray, out: NDArray): void {
   const cols = x.shape.at(-1)!;
+  if (x.isContiguous) {
+    // Every row in one call: rows of `cols` elements, one after the other.
+    kernel(`${name}_${SUFFIX[x.dtype]}`)(
+      x.size / cols,
+      cols,
+      x.offset * x.itemsize,
+      cols,
+      1,
+      out.offset * out.itemsize,
+    );
+    return;
+  }
   const { shape: lead, strides } = coalesce(x.shape.slice(0, -1), [x.elementStrides.slice(0, -1)]);
   const rows = lead.at(-1) ?? 1;
   const rowStride = strides[0].at(-1) ?? 0;
@@ -208,7 +221,8 @@ function loss(fn: 'l1' | 'l2', yhat: ArrayInput, y: ArrayInput): NDArray | numbe
     let p = temps.keep(operand(fn, yhat), yhat);
     let t = temps.keep(operand(fn, y), y);
     const dtype: DType = promoteTypes(p.dtype, t.dtype);
-    const sameShape = p.ndim === t.ndim && p.shape.every((d, i) => d === t.shape[i]);
+    let sameShape = p.ndim === t.ndim;
+    for (let i = 0; sameShape && i < p.ndim; i++) sameShape = p.shape[i] === t.shape[i];
     if (!isFloat(dtype) || !sameShape || p.ndim === 0) {
       // NumPy's formula, with its broadcasting and integer results.
       return tidy(() => {
@@ -220,9 +234,17 @@ function loss(fn: 'l1' | 'l2', yhat: ArrayInput, y: ArrayInput): NDArray | numbe
     if (t.dtype !== dtype) t = temps.keep(fromData(fn, t, dtype));
     const cols = p.shape.at(-1)!;
     const outShape = p.shape.slice(0, -1);
-    const out = NDArray.empty(outShape, dtype, fn);
     const fused = kernel(`${fn === 'l1' ? 'sumabsdiff' : 'sumsqdiff'}_${SUFFIX[dtype]}`);
     const s = p.itemsize;
+    if (p.isContiguous && t.isContiguous) {
+      // One call for every row; a vector's loss goes through the scratch slot (no array).
+      const out = outShape.length > 0 ? NDArray.empty(outShape, dtype, fn) : undefined;
+      const rows = cols === 0 ? shapeSize(outShape) : p.size / cols;
+      const target = out ? out.offset * s : scratchAddress;
+      fused(rows, cols, p.offset * s, cols, 1, t.offset * s, cols, 1, target, 1, 0);
+      return out ?? heapOf(dtype)[scratchAddress / s];
+    }
+    const out = NDArray.empty(outShape, dtype, fn);
     forEachIndex(outShape, outShape.length, (index) => {
       let po = p.offset;
       let to = t.offset;

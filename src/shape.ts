@@ -6,7 +6,7 @@ export type Shape = readonly number[];
 /** Product of the dimensions (1 for a 0-d shape). */
 export function shapeSize(shape: Shape): number {
   let size = 1;
-  for (const d of shape) size *= d;
+  for (let i = 0; i < shape.length; i++) size *= shape[i];
   return size;
 }
 
@@ -100,11 +100,19 @@ export function normalizeAxis(axis: unknown, ndim: number): number {
 
 /** An axis argument (int, int[] or null/undefined for all), sorted, checked for repeats. */
 export function normalizeAxes(axis: unknown, ndim: number): number[] {
-  if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
+  // Plain loops: this runs on every reduction, and Array.from/map/Set cost more than a small sum.
+  const axes: number[] = [];
+  if (axis === null || axis === undefined) {
+    for (let i = 0; i < ndim; i++) axes.push(i);
+    return axes;
+  }
   const list = Array.isArray(axis) ? axis : [axis];
-  const axes = list.map((a) => normalizeAxis(a, ndim));
-  if (new Set(axes).size !== axes.length) throw new ValueError("duplicate value in 'axis'");
-  return axes.sort((a, b) => a - b);
+  for (const a of list) {
+    const normalized = normalizeAxis(a, ndim);
+    if (axes.includes(normalized)) throw new ValueError("duplicate value in 'axis'");
+    axes.push(normalized);
+  }
+  return axes.length > 1 ? axes.sort((a, b) => a - b) : axes;
 }
 
 /** A requested shape as NumPy's reshape errors write it: leading unknowns dropped, others "newaxis". */

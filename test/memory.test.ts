@@ -120,6 +120,33 @@ describe('FinalizationRegistry', () => {
     }
     expect(np.memory().arrays).toBe(before);
   });
+
+  test.runIf(gc)(
+    'also frees forgotten arrays made in one synchronous burst (registered in batches)',
+    async () => {
+      const before = np.memory().arrays;
+      const bytesBefore = np.memory().bytes;
+      (() => {
+        for (let i = 0; i < 1000; i++) np.exp(np.zeros([100]));
+      })();
+      expect(np.memory().arrays).toBe(before + 2000);
+      for (let round = 0; round < 20 && np.memory().arrays > before; round++) {
+        gc!();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(np.memory()).toMatchObject({ arrays: before, bytes: bytesBefore });
+    },
+  );
+
+  test.runIf(gc)('an array disposed before it was registered is freed once', async () => {
+    const before = np.memory();
+    const x = np.ones([10]);
+    x.dispose(); // before the microtask that registers new arrays
+    await Promise.resolve();
+    gc!();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(np.memory()).toMatchObject({ arrays: before.arrays, bytes: before.bytes });
+  });
 });
 
 describe('growth and limits', () => {

@@ -108,6 +108,8 @@ const FLOAT_RESULT = new Set<UnaryName>(['exp', 'log', 'sqrt', 'tanh']);
 
 /** Applies a unary ufunc; int and bool inputs of exp, log, sqrt and tanh compute in float64. */
 export function unary(name: UnaryName, x: ArrayInput): NDArray | number {
+  // The common case first, with nothing to convert or dispose: a float array.
+  if (x instanceof NDArray && isFloat(x.dtype)) return applyUnaryKernel(name, x.check(name), x);
   const temps = new Temporaries();
   try {
     let input = temps.keep(operand(name, x), x);
@@ -135,18 +137,33 @@ export function applyUnaryKernel(
   kernelName: string,
   input: NDArray,
   original: ArrayInput,
-  temps: Temporaries,
+  temps?: Temporaries,
 ): NDArray | number {
   const out = NDArray.empty(input.shape, input.dtype, kernelName);
-  if (out.size > 0) {
+  const size = out.size;
+  if (size > 0 && input.isContiguous) {
+    const bytes = input.itemsize;
+    kernel(`${kernelName}_${SUFFIX[input.dtype]}`)(
+      1,
+      size,
+      input.offset * bytes,
+      0,
+      1,
+      out.offset * bytes,
+      0,
+      1,
+    );
+  } else if (size > 0) {
     runElementwise(`${kernelName}_${SUFFIX[input.dtype]}`, input.shape, [
       stridedOf(input),
       stridedOf(out),
     ]);
   }
   if (typeof original !== 'number') return out;
-  temps.keep(out);
-  return firstValue(out);
+  const value = firstValue(out);
+  if (temps) temps.keep(out);
+  else out.dispose();
+  return value;
 }
 
 export type BinaryName =

@@ -211,13 +211,12 @@ function power(x: NDArray | number, p: number, dtype: DType): NDArray | number {
   }
 }
 
+/** The square root of a sum the caller owns: a number, or the array itself, rooted in place. */
 function sqrtOf(x: NDArray | number, dtype: DType): NDArray | number {
   if (typeof x === 'number') return dtype === 'float32' ? Math.fround(Math.sqrt(x)) : Math.sqrt(x);
-  try {
-    return unary('sqrt', x);
-  } finally {
-    x.dispose();
-  }
+  const at = x.offset * x.itemsize; // a fresh contiguous array: one call over all of it
+  if (x.size > 0) kernel(`sqrt_${SUFFIX[x.dtype]}`)(1, x.size, at, 0, 1, at, 0, 1);
+  return x;
 }
 
 /** sum(f(x)) over axes, fused into one pass when the innermost axis is reduced. */

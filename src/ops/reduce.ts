@@ -35,9 +35,18 @@ export function reduceArguments(
 }
 
 export function reducedShape(shape: Shape, axes: readonly number[], keepdims: boolean): number[] {
-  return keepdims
-    ? shape.map((d, i) => (axes.includes(i) ? 1 : d))
-    : shape.filter((_, i) => !axes.includes(i));
+  const out: number[] = [];
+  for (let i = 0; i < shape.length; i++) {
+    if (!axes.includes(i)) out.push(shape[i]);
+    else if (keepdims) out.push(1);
+  }
+  return out;
+}
+
+/** Whether `axes` (sorted) are the last axes.length axes of an ndim-dimensional array. */
+function trailing(axes: readonly number[], ndim: number): boolean {
+  for (let i = 0; i < axes.length; i++) if (axes[i] !== ndim - axes.length + i) return false;
+  return true;
 }
 
 interface Dim {
@@ -210,6 +219,23 @@ function finish(out: NDArray, shape: readonly number[]): NDArray | number {
 }
 
 /**
+ * The reduction of a contiguous array over its trailing axes (a row sum, a row norm): one
+ * kernel call, rows of `cols` elements into a contiguous output, as reduceInto's row mode.
+ */
+function reduceTrailingContiguous(rowKernel: string, x: NDArray, cols: number, out: NDArray): void {
+  kernel(`${rowKernel}_${SUFFIX[x.dtype]}`)(
+    x.size / cols,
+    cols,
+    x.offset * x.itemsize,
+    cols,
+    1,
+    out.offset * out.itemsize,
+    1,
+    0,
+  );
+}
+
+/**
  * The reduction of every element of a contiguous array: one kernel call that leaves its value
  * in the scratch slot (no output array), read back as a JS number.
  */
@@ -264,7 +290,9 @@ export function reduce(
     const acc = NDArray.empty(shape, work, fn);
     if (acc.size > 0) {
       if (reducedCount === 0) heapOf(work).fill(0, acc.offset, acc.offset + acc.size);
-      else reduceInto(kind, rowKernel, input, axes, acc);
+      else if (input.isContiguous && trailing(axes, input.ndim)) {
+        reduceTrailingContiguous(rowKernel, input, reducedCount, acc);
+      } else reduceInto(kind, rowKernel, input, axes, acc);
     }
     if (result === work) return finish(acc, shape);
     temps.keep(acc);
@@ -277,10 +305,10 @@ export function reduce(
 /** Whether the input's innermost (smallest-stride) non-trivial axis is among `axes`. */
 export function innermostReduced(x: NDArray, axes: readonly number[]): boolean {
   let best = -1;
-  x.shape.forEach((size, i) => {
-    if (size === 1) return;
+  for (let i = 0; i < x.ndim; i++) {
+    if (x.shape[i] === 1) continue;
     if (best < 0 || Math.abs(x.elementStrides[i]) <= Math.abs(x.elementStrides[best])) best = i;
-  });
+  }
   return best >= 0 && axes.includes(best);
 }
 
