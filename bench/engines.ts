@@ -7,96 +7,11 @@ import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import numjsModule from '@d4c/numjs';
 import ndarray from 'ndarray';
 import ops from 'ndarray-ops';
-import np, { type Backend, type NDArray, nn } from 'nnbasics';
 import { baselines, outputLength } from './baselines.js';
 
-export const OPS = [
-  'exp',
-  'sigmoid',
-  'sum',
-  'rowSum',
-  'rowNorm',
-  'normalizeRows',
-  'softmax',
-  'dot',
-  'l1',
-  'l2',
-  'matmul',
-] as const;
-export type Op = (typeof OPS)[number];
-export type DType = 'float64' | 'float32';
-export const COLS = 1000;
-export const MATMUL_SIDE = 256;
+import { COLS, type Engine, MATMUL_SIDE, type Op, nnbasics } from './nnbasics-engine.js';
 
-/** The same data for every engine: x (standard normal · 2), y (uniform), a and b (matmul). */
-export interface Inputs {
-  dtype: DType;
-  n: number;
-  x: Float64Array | Float32Array;
-  y: Float64Array | Float32Array;
-  a: Float64Array | Float32Array;
-  b: Float64Array | Float32Array;
-}
-
-export interface Prepared {
-  run(): void;
-  /** The result's values (or the number), read once for the correctness check. */
-  output(): ArrayLike<number> | number;
-  dispose(): void;
-}
-
-export interface Engine {
-  name: string;
-  dtypes: readonly DType[];
-  prepare(op: Op, inputs: Inputs): Prepared | undefined;
-}
-
-// ---------------------------------------------------------------- nnbasics
-
-function nnbasics(backend: Backend): Engine {
-  return {
-    name: `nnbasics ${backend}`,
-    dtypes: ['float64', 'float32'],
-    prepare(op, inputs) {
-      np.setBackend(backend);
-      const dtype = inputs.dtype;
-      const x = np.array(inputs.x, { dtype });
-      const y = np.array(inputs.y, { dtype });
-      const m = x.reshape(-1, Math.min(COLS, inputs.n));
-      const a = np.array(inputs.a, { dtype }).reshape(MATMUL_SIDE, MATMUL_SIDE);
-      const b = np.array(inputs.b, { dtype }).reshape(MATMUL_SIDE, MATMUL_SIDE);
-      const call: () => NDArray | number = {
-        exp: () => np.exp(x),
-        sigmoid: () => nn.sigmoid(x),
-        sum: () => np.sum(x),
-        rowSum: () => np.sum(m, { axis: 1, keepdims: true }),
-        rowNorm: () => np.linalg.norm(m, { axis: 1 }),
-        normalizeRows: () => nn.normalizeRows(m),
-        softmax: () => nn.softmax(m),
-        dot: () => np.dot(x, y),
-        l1: () => nn.l1(x, y),
-        l2: () => nn.l2(x, y),
-        matmul: () => np.matmul(a, b),
-      }[op];
-      return {
-        run() {
-          np.setBackend(backend);
-          const result = call();
-          if (typeof result !== 'number') result.dispose();
-        },
-        output() {
-          np.setBackend(backend);
-          const result = call();
-          if (typeof result === 'number') return result;
-          const values = Array.from(result.ravel().data);
-          result.dispose();
-          return values;
-        },
-        dispose: () => [x, y, m, a, b].forEach((v) => v.dispose()),
-      };
-    },
-  };
-}
+export * from './nnbasics-engine.js';
 
 // ---------------------------------------------------------------- plain JavaScript loops
 

@@ -1,17 +1,19 @@
-// `npm run bench [-- --quick]`: nnbasics (wasm-simd, wasm, js) against NumPy, TensorFlow.js,
-// numjs, ndarray-ops and plain JavaScript, in one run on this machine. Every engine's output is
-// checked against nnbasics' 'js' backend before its time counts. Writes bench/results/latest.json
-// and bench/results/latest.svg.
+// `npm run bench [-- --quick]`: nnbasics (wasm-simd, its relaxed-SIMD build, wasm, js) against
+// NumPy, TensorFlow.js, numjs, ndarray-ops and plain JavaScript, and the memory-bandwidth floor,
+// in one run on this machine. Every engine's output is checked against nnbasics' 'js' backend
+// before its time counts. Writes bench/results/latest.json and bench/results/latest.svg.
+import './plain-simd.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import np from 'nnbasics';
 import { drawChart, type Point } from './chart.js';
+import { readFloor } from './floor.js';
 import {
   type DType,
   ENGINES,
+  EXP_BOUND_OPS,
   type Engine,
   type Inputs,
   MATMUL_SIDE,
@@ -21,12 +23,20 @@ import {
   tfjsCpu,
   tfjsWasm,
 } from './engines.js';
+import {
+  MIN_SAMPLE_SECONDS,
+  SAMPLES,
+  makeInputs,
+  measure,
+  mismatch,
+  quick,
+  signature,
+  tolerance,
+} from './measure.js';
+import type { BuildCell, SimdBuild } from './simd-build.js';
 
-const quick = process.argv.includes('--quick');
 const SIZES = quick ? [1e3, 1e5] : [1e3, 1e5, 1e6, 1e7];
 const DTYPES: DType[] = ['float64', 'float32'];
-const SAMPLES = quick ? 3 : 7;
-const MIN_SAMPLE_SECONDS = quick ? 0.004 : 0.02;
 const here = dirname(fileURLToPath(import.meta.url));
 
 interface Result {
@@ -46,81 +56,6 @@ const sizesOf = (op: Op) => (op === 'matmul' ? [MATMUL_N] : SIZES);
 const opsOf = (input: Inputs) => OPS.filter((op) => op !== 'matmul' || input.n === SIZES[0]);
 /** The N a cell is reported under: matmul's is its output size (256 x 256). */
 const cellN = (op: Op, input: Inputs) => (op === 'matmul' ? MATMUL_N : input.n);
-
-function makeInputs(dtype: DType, n: number): Inputs {
-  const rng = np.random.defaultRng(2026);
-  const Typed = dtype === 'float64' ? Float64Array : Float32Array;
-  const draw = (fn: () => number, size: number) => {
-    const out = new Typed(size);
-    for (let i = 0; i < size; i++) out[i] = fn();
-    return out;
-  };
-  const side = MATMUL_SIDE * MATMUL_SIDE;
-  return {
-    dtype,
-    n,
-    x: draw(() => 2 * rng.nextNormal(), n),
-    y: draw(() => rng.nextDouble(), n),
-    a: draw(() => rng.nextNormal(), side),
-    b: draw(() => rng.nextNormal(), side),
-  };
-}
-
-/** Up to 64 values at evenly spaced indices (all of them for short outputs); a number stays one. */
-function signature(output: ArrayLike<number> | number): number[] {
-  if (typeof output === 'number') return [output];
-  const count = Math.min(64, output.length);
-  return Array.from({ length: count }, (_, i) =>
-    Number(output[Math.round((i * (output.length - 1)) / Math.max(1, count - 1))]),
-  );
-}
-
-/** The largest error relative to the reference's magnitude; Infinity when NaNs disagree. */
-function mismatch(got: number[], want: number[]): number {
-  if (got.length !== want.length) return Infinity;
-  const scale = Math.max(1e-30, ...want.map(Math.abs));
-  let worst = 0;
-  got.forEach((g, i) => {
-    const w = want[i];
-    if (Number.isNaN(w) || Number.isNaN(g))
-      worst = Number.isNaN(w) && Number.isNaN(g) ? worst : Infinity;
-    else worst = Math.max(worst, Math.abs(g - w) / Math.max(Math.abs(w), scale * 1e-3));
-  });
-  return worst;
-}
-
-const tolerance = (dtype: DType) => (dtype === 'float64' ? 1e-9 : 3e-3);
-
-/** Median seconds per call and the interquartile spread, after warming up. */
-function measure(run: () => void): { median: number; spread: number } {
-  const start = performance.now();
-  run();
-  const first = (performance.now() - start) / 1000;
-  // Warm up for at least 0.2 s (5 calls at the least): the first calls of a wasm function run
-  // in V8's baseline tier until the optimized code is ready.
-  const warmupEnd = performance.now() + 200;
-  if (first > 0.3) run();
-  else for (let i = 0; i < 5 || performance.now() < warmupEnd; i++) run();
-  let reps = 1;
-  for (;;) {
-    const t = performance.now();
-    for (let i = 0; i < reps; i++) run();
-    if ((performance.now() - t) / 1000 >= MIN_SAMPLE_SECONDS || reps >= 1 << 20) break;
-    reps *= 2;
-  }
-  const samples = first > 0.3 ? 3 : SAMPLES;
-  const times: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    const t = performance.now();
-    for (let i = 0; i < reps; i++) run();
-    times.push((performance.now() - t) / 1000 / reps);
-  }
-  times.sort((p, q) => p - q);
-  const median = times[Math.floor(times.length / 2)];
-  const spread =
-    (times[Math.floor((3 * times.length) / 4)] - times[Math.floor(times.length / 4)]) / median;
-  return { median, spread };
-}
 
 function progress(text: string): void {
   process.stderr.write(`\r\x1b[K${text}`);
@@ -238,9 +173,107 @@ async function main(): Promise<void> {
         );
       }
     }
+    // The relaxed-SIMD comparison: at every N in a full run, at N = 1e5 only with --quick.
+    if (!quick || input.n === 1e5) {
+      progress(`nnbasics SIMD builds in processes of their own: ${input.dtype} N=${input.n}`);
+      results.push(
+        ...runSimdBuilds(input, (op) => references.get(key(op, input.dtype, cellN(op, input)))!),
+      );
+    }
+    progress(`${FLOOR}: ${input.dtype} N=${input.n}`);
+    results.push(...(await floorCells(input)));
   }
   process.stderr.write('\r\x1b[K');
   report(results, numpyVersion);
+}
+
+const RELAXED = 'nnbasics relaxed-simd';
+/** The plain SIMD build measured as the relaxed one is, for the relaxed-SIMD target only. */
+const PLAIN_APART = 'nnbasics wasm-simd (own process)';
+const FLOOR = 'read floor';
+
+/** One SIMD build's cells, from a process of its own (bench/simd-build.ts). */
+function runBuild(build: SimdBuild, input: Inputs): BuildCell[] | string {
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...(build === 'relaxed' ? ['--experimental-wasm-relaxed-simd'] : []),
+      '--import',
+      'tsx',
+      join(here, 'simd-build.ts'),
+      build,
+      input.dtype,
+      String(input.n),
+      ...(quick ? ['--quick'] : []),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  try {
+    const parsed = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as {
+      cells?: BuildCell[];
+      error?: string;
+    };
+    return parsed.cells ?? parsed.error ?? 'no output';
+  } catch {
+    return (child.stderr || `exit status ${child.status}`).trim().slice(0, 200);
+  }
+}
+
+/**
+ * The relaxed-SIMD build and, for comparison with it, the plain SIMD build, on the exp-bound ops,
+ * each in processes of its own (three each in a full run, alternating; each op keeps its best).
+ */
+function runSimdBuilds(input: Inputs, reference: (op: Op) => number[]): Result[] {
+  const builds = [
+    ['plain', PLAIN_APART],
+    ['relaxed', RELAXED],
+  ] as const;
+  const runs = new Map<SimdBuild, (BuildCell[] | string)[]>(builds.map(([b]) => [b, []]));
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    for (const [build] of builds) runs.get(build)!.push(runBuild(build, input));
+  }
+  const results: Result[] = [];
+  for (const [build, engine] of builds) {
+    const rounds = runs.get(build)!;
+    for (const op of EXP_BOUND_OPS) {
+      const cell = { engine, op, dtype: input.dtype, n: cellN(op, input) };
+      const found = rounds.map((r) =>
+        typeof r === 'string' ? undefined : r.find((c) => c.op === op),
+      );
+      const timed = found.filter((c) => c?.median !== undefined) as Required<BuildCell>[];
+      if (timed.length === 0) {
+        const why = rounds.find((r) => typeof r === 'string') ?? found.find((c) => c?.error)?.error;
+        results.push({ ...cell, status: 'error', note: String(why) });
+        continue;
+      }
+      const best = timed.reduce((p, q) => (q.median < p.median ? q : p));
+      const error = mismatch(best.signature, reference(op));
+      results.push(
+        error <= tolerance(input.dtype)
+          ? {
+              ...cell,
+              status: 'ok',
+              nsPerElement: (best.median * 1e9) / cell.n,
+              spread: best.spread,
+            }
+          : { ...cell, status: 'wrong', note: `relative error ${error.toExponential(2)}` },
+      );
+    }
+  }
+  return results;
+}
+
+/** The time to read what sum (x) and dot, L1 and L2 (x and y) must read: the floor for each. */
+async function floorCells(input: Inputs): Promise<Result[]> {
+  const seconds = await readFloor(input.x, input.y);
+  return (['sum', 'dot', 'l1', 'l2'] as const).map((op) => ({
+    engine: FLOOR,
+    op,
+    dtype: input.dtype,
+    n: input.n,
+    status: 'ok',
+    nsPerElement: ((op === 'sum' ? seconds.x : seconds.xy) * 1e9) / input.n,
+  }));
 }
 
 function runCell(engine: Engine, op: Op, input: Inputs, reference: number[]): Result {
@@ -261,8 +294,12 @@ function runCell(engine: Engine, op: Op, input: Inputs, reference: number[]): Re
   }
 }
 
+/** Width of a column of the printed tables (the longest engine name and a space). */
+const WIDTH = 23;
+
 function report(results: Result[], numpyVersion: string | undefined): void {
-  const engines = [...new Set(results.map((r) => r.engine))];
+  // The plain SIMD build's separate-process figures serve the relaxed-SIMD comparison only.
+  const engines = [...new Set(results.map((r) => r.engine))].filter((e) => e !== PLAIN_APART);
   const date = new Date().toISOString();
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
   for (const dtype of DTYPES) {
@@ -272,7 +309,9 @@ function report(results: Result[], numpyVersion: string | undefined): void {
     console.log(
       `\n${dtype}: ns per element (median; matmul: per output element of 256x256 @ 256x256), ratio to NumPy in brackets`,
     );
-    console.log(['op'.padEnd(14), 'N'.padStart(9), ...shown.map((e) => e.padStart(21))].join(''));
+    console.log(
+      ['op'.padEnd(14), 'N'.padStart(9), ...shown.map((e) => e.padStart(WIDTH))].join(''),
+    );
     for (const op of OPS) {
       for (const n of sizesOf(op)) {
         const numpy = results.find(
@@ -282,12 +321,12 @@ function report(results: Result[], numpyVersion: string | undefined): void {
           const r = results.find(
             (q) => q.engine === engine && q.op === op && q.dtype === dtype && q.n === n,
           );
-          if (!r || r.status !== 'ok') return (r?.status ?? '').padStart(21);
+          if (!r || r.status !== 'ok') return (r?.status ?? '').padStart(WIDTH);
           const ratio =
             numpy?.nsPerElement && engine !== 'numpy'
               ? ` (${(r.nsPerElement! / numpy.nsPerElement).toFixed(2)})`
               : '';
-          return `${fmt(r.nsPerElement!)}${ratio}`.padStart(21);
+          return `${fmt(r.nsPerElement!)}${ratio}`.padStart(WIDTH);
         });
         console.log(
           [op.padEnd(14), n.toExponential(0).replace('+', '').padStart(9), ...cells].join(''),
@@ -303,7 +342,7 @@ function report(results: Result[], numpyVersion: string | undefined): void {
   const meta = { date, machine, quick, numpy: numpyVersion ?? null };
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ ...meta, results }, null, 1) + '\n');
   const points: Point[] = results
-    .filter((r) => r.status === 'ok' && r.op !== 'matmul')
+    .filter((r) => r.status === 'ok' && r.op !== 'matmul' && r.engine !== PLAIN_APART)
     .map((r) => ({
       engine: r.engine,
       op: r.op,

@@ -1,0 +1,4 @@
+// Imported first by bench/run.ts: keeps the 'wasm-simd' engine of the main process on the plain
+// SIMD build even where the runtime has relaxed SIMD (Node 22+), so that the relaxed-SIMD build
+// is measured on its own, in bench/relaxed-simd.ts's process.
+(globalThis as { NNBASICS_DISABLE_RELAXED_SIMD?: boolean }).NNBASICS_DISABLE_RELAXED_SIMD = true;
