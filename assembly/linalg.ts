@@ -1,5 +1,5 @@
 // dot (two strided vectors) and matmul (C = A B, C contiguous) for float64, float32, int32.
-import { at } from './common';
+import { at, madd32, madd64 } from './common';
 
 // @ts-ignore: decorator
 @inline
@@ -8,11 +8,12 @@ function vadd<T>(a: v128, b: v128): v128 {
   return sizeof<T>() == 8 ? f64x2.add(a, b) : f32x4.add(a, b);
 }
 
+/** a * b + c (fused for floats in the relaxed-SIMD build). */
 // @ts-ignore: decorator
 @inline
-function vmul<T>(a: v128, b: v128): v128 {
-  if (isInteger<T>()) return i32x4.mul(a, b);
-  return sizeof<T>() == 8 ? f64x2.mul(a, b) : f32x4.mul(a, b);
+function vmadd<T>(a: v128, b: v128, c: v128): v128 {
+  if (isInteger<T>()) return i32x4.add(i32x4.mul(a, b), c);
+  return sizeof<T>() == 8 ? madd64(a, b, c) : madd32(a, b, c);
 }
 
 // @ts-ignore: decorator
@@ -31,7 +32,11 @@ function laneSum<T>(v: v128): T {
   return <T>((f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1)) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3)));
 }
 
-/** Sum of x[i] * y[i]: four v128 accumulators, combined pairwise, then the tail. */
+/**
+ * Sum of x[i] * y[i]: eight v128 accumulators (the adds of one wait on its previous add; eight
+ * keep the adder busy), multiply-adds fused in the relaxed-SIMD build, combined pairwise, then
+ * the tail.
+ */
 // @ts-ignore: decorator
 @inline
 function dot<T>(n: i32, x: usize, sx: isize, y: usize, sy: isize): T {
@@ -43,14 +48,28 @@ function dot<T>(n: i32, x: usize, sx: isize, y: usize, sy: isize): T {
     let a1 = a0;
     let a2 = a0;
     let a3 = a0;
-    for (; i + 4 * lanes <= n; i += 4 * lanes) {
+    let a4 = a0;
+    let a5 = a0;
+    let a6 = a0;
+    let a7 = a0;
+    for (; i + 8 * lanes <= n; i += 8 * lanes) {
       const p = <usize>i * sizeof<T>();
-      a0 = vadd<T>(a0, vmul<T>(v128.load(x + p), v128.load(y + p)));
-      a1 = vadd<T>(a1, vmul<T>(v128.load(x + p, 16), v128.load(y + p, 16)));
-      a2 = vadd<T>(a2, vmul<T>(v128.load(x + p, 32), v128.load(y + p, 32)));
-      a3 = vadd<T>(a3, vmul<T>(v128.load(x + p, 48), v128.load(y + p, 48)));
+      a0 = vmadd<T>(v128.load(x + p), v128.load(y + p), a0);
+      a1 = vmadd<T>(v128.load(x + p, 16), v128.load(y + p, 16), a1);
+      a2 = vmadd<T>(v128.load(x + p, 32), v128.load(y + p, 32), a2);
+      a3 = vmadd<T>(v128.load(x + p, 48), v128.load(y + p, 48), a3);
+      a4 = vmadd<T>(v128.load(x + p, 64), v128.load(y + p, 64), a4);
+      a5 = vmadd<T>(v128.load(x + p, 80), v128.load(y + p, 80), a5);
+      a6 = vmadd<T>(v128.load(x + p, 96), v128.load(y + p, 96), a6);
+      a7 = vmadd<T>(v128.load(x + p, 112), v128.load(y + p, 112), a7);
     }
-    res = laneSum<T>(vadd<T>(vadd<T>(a0, a1), vadd<T>(a2, a3)));
+    for (; i + lanes <= n; i += lanes) {
+      const p = <usize>i * sizeof<T>();
+      a0 = vmadd<T>(v128.load(x + p), v128.load(y + p), a0);
+    }
+    const low = vadd<T>(vadd<T>(a0, a1), vadd<T>(a2, a3));
+    const high = vadd<T>(vadd<T>(a4, a5), vadd<T>(a6, a7));
+    res = laneSum<T>(vadd<T>(low, high));
   } else {
     let r0: T = <T>0;
     let r1: T = <T>0;
@@ -114,14 +133,14 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
           const x1 = vsplat<T>(at<T>(a1, p, as1));
           const x2 = vsplat<T>(at<T>(a2, p, as1));
           const x3 = vsplat<T>(at<T>(a3, p, as1));
-          c00 = vadd<T>(c00, vmul<T>(x0, b0));
-          c01 = vadd<T>(c01, vmul<T>(x0, b1));
-          c10 = vadd<T>(c10, vmul<T>(x1, b0));
-          c11 = vadd<T>(c11, vmul<T>(x1, b1));
-          c20 = vadd<T>(c20, vmul<T>(x2, b0));
-          c21 = vadd<T>(c21, vmul<T>(x2, b1));
-          c30 = vadd<T>(c30, vmul<T>(x3, b0));
-          c31 = vadd<T>(c31, vmul<T>(x3, b1));
+          c00 = vmadd<T>(x0, b0, c00);
+          c01 = vmadd<T>(x0, b1, c01);
+          c10 = vmadd<T>(x1, b0, c10);
+          c11 = vmadd<T>(x1, b1, c11);
+          c20 = vmadd<T>(x2, b0, c20);
+          c21 = vmadd<T>(x2, b1, c21);
+          c30 = vmadd<T>(x3, b0, c30);
+          c31 = vmadd<T>(x3, b1, c31);
         }
         const o = at<T>(out, i * n + j0, 1);
         const rowBytes = <usize>n * sizeof<T>();

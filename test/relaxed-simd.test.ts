@@ -1,16 +1,15 @@
-// The relaxed-SIMD build: chosen at load where the runtime validates it (this file runs in the
-// 'relaxed-simd' vitest project, under Node's --experimental-wasm-relaxed-simd), and within 1 ulp
-// of the plain builds on exp, 2 on what divides by it (a 1-ulp change in e moves e / (1 + e)). The accuracy, operations, properties
-// and nn suites also run in that project, against the same NumPy fixtures and tolerances.
+// The relaxed-SIMD build: chosen at load where the runtime validates it (this file runs only in
+// the 'relaxed-simd' vitest project, under Node's --experimental-wasm-relaxed-simd), within 1 ulp
+// of the plain builds on exp and 2 on what divides by it (a 1-ulp change in e moves e / (1 + e)).
+// The accuracy, operations, properties and nn suites also run in that project, against the same
+// NumPy fixtures and tolerances.
 import { afterEach, describe, expect, test } from 'vitest';
 import np, { type NDArray, nn } from '../src/index.js';
 import { ulpDistance } from './ulp.js';
 
-const expected = process.env.NNBASICS_EXPECT_RELAXED_SIMD === '1';
-
 afterEach(() => np.setBackend('wasm-simd'));
 
-describe.runIf(expected)('the relaxed-SIMD build', () => {
+describe('the relaxed-SIMD build', () => {
   test('is the one the wasm-simd backend runs', () => {
     expect(np.wasmFeatures()).toEqual({ simd: true, relaxedSimd: true });
     expect(np.getBackend()).toBe('wasm-simd');
