@@ -1,6 +1,7 @@
 // The relaxed-SIMD build: chosen at load where the runtime validates it (this file runs only in
 // the 'relaxed-simd' vitest project, under Node's --experimental-wasm-relaxed-simd), within 1 ulp
-// of the plain builds on exp and 2 on what divides by it (a 1-ulp change in e moves e / (1 + e)).
+// of the plain builds on exp, 2 on the sigmoid (a 1-ulp change in e moves e / (1 + e)) and 4 on
+// softmax (its sum, and its quotient, refined here only).
 // The accuracy, operations, properties and nn suites also run in that project, against the same
 // NumPy fixtures and tolerances.
 import { afterEach, describe, expect, test } from 'vitest';
@@ -18,7 +19,7 @@ describe('the relaxed-SIMD build', () => {
   const cases: Record<string, [(x: NDArray) => NDArray, number]> = {
     exp: [(x) => np.exp(x), 1],
     sigmoid: [(x) => nn.sigmoid(x), 2],
-    softmax: [(x) => nn.softmax(x.reshape(-1, 100)), 2],
+    softmax: [(x) => nn.softmax(x.reshape(-1, 100)), 4],
   };
   for (const dtype of ['float64', 'float32'] as const) {
     for (const [name, [op, tolerance]] of Object.entries(cases)) {
