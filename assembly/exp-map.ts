@@ -1,6 +1,6 @@
 // Row maps built on the exp cores (float64 and float32): e^x, e^(x - shift) (softmax's
-// numerator), the sigmoid and its derivative. One loop serves them all so that exp's constants sit in locals
-// (registers) for the whole row, and each mode fuses its pre- and post-steps into that loop.
+// numerator), the sigmoid and its derivative. One loop serves them all, so that exp's constants
+// sit in locals (registers) for the whole row and each mode fuses its pre- and post-steps into it.
 //
 // A block of 8 doubles or 16 floats takes one range test; a block with any argument beyond the
 // fast range (or a NaN) goes element by element through mapScalar, which gives the same result
