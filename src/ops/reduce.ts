@@ -272,12 +272,22 @@ export function reduce(
   keepdims: boolean,
   rowKernel: string = kind,
 ): NDArray | number {
+  // The common case first: a float array reduced over its trailing axes (a full or a row sum, a
+  // row norm), one kernel call with nothing to convert or dispose.
+  if (isFloat(x.dtype) && x.isContiguous && x.size > 0 && trailing(axes, x.ndim)) {
+    const shape = reducedShape(x.shape, axes, keepdims);
+    if (shape.length === 0) return reduceAllContiguous(rowKernel, x, x.dtype);
+    const out = NDArray.empty(shape, x.dtype, fn);
+    reduceTrailingContiguous(rowKernel, x, x.size / out.size, out);
+    return out;
+  }
   const temps = new Temporaries();
   try {
     const shape = reducedShape(x.shape, axes, keepdims);
     const { work, result } =
       kind === 'sum' ? sumTypes(x.dtype) : { work: x.dtype, result: x.dtype };
-    const reducedCount = axes.reduce((n, a) => n * x.shape[a], 1);
+    let reducedCount = 1;
+    for (const a of axes) reducedCount *= x.shape[a];
     if (reducedCount === 0 && kind !== 'sum') {
       throw new ValueError(
         `zero-size array to reduction operation ${UFUNC[kind]} which has no identity`,
@@ -314,6 +324,10 @@ export function innermostReduced(x: NDArray, axes: readonly number[]): boolean {
 
 function reduction(fn: string, kind: Kind) {
   return (x: ArrayInput, axis?: AxisArgument): NDArray | number => {
+    if (x instanceof NDArray) {
+      const { axes, keepdims } = reduceArguments(fn, axis, x.check(fn).ndim);
+      return reduce(fn, kind, x, axes, keepdims);
+    }
     const temps = new Temporaries();
     try {
       const input = temps.keep(operand(fn, x), x);
