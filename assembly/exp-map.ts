@@ -95,7 +95,8 @@ export function mapRow64(mode: i32, n: i32, x: usize, out: usize, shift: f64): i
 @inline
 function finish(mode: i32, e: v128, x: usize, one: v128, zero: v128): v128 {
   if (mode == MAP_EXP || mode == MAP_EXP_SHIFTED) return e;
-  const numerator = v128.bitselect(one, e, f64x2.ge(v128.load(x), zero));
+  // (x >= 0 ? 1 : e) as max(e, (x >= 0) AND 1.0): e <= 1, and two ops where a select takes three.
+  const numerator = f64x2.pmax(e, v128.and(f64x2.ge(v128.load(x), zero), one));
   const s = f64x2.div(numerator, f64x2.add(one, e));
   return mode == MAP_SIGMOID ? s : f64x2.mul(s, f64x2.sub(one, s));
 }
@@ -161,7 +162,7 @@ export function mapRow32(mode: i32, n: i32, x: usize, out: usize, shift: f32): i
 @inline
 function finish32(mode: i32, e: v128, x: usize, one: v128, zero: v128): v128 {
   if (mode == MAP_EXP || mode == MAP_EXP_SHIFTED) return e;
-  const numerator = v128.bitselect(one, e, f32x4.ge(v128.load(x), zero));
+  const numerator = f32x4.pmax(e, v128.and(f32x4.ge(v128.load(x), zero), one));
   const s = f32x4.div(numerator, f32x4.add(one, e));
   return mode == MAP_SIGMOID ? s : f32x4.mul(s, f32x4.sub(one, s));
 }
