@@ -1,13 +1,13 @@
 // One SIMD build of nnbasics measured in a process of its own, on the ops the relaxed-SIMD build
 // changes (exp, sigmoid, softmax: its fused multiply-adds are in the exp cores). bench/run.ts
-// starts this file for each input (dtype and N in argv), for each build (three times each in a
-// full run, alternating, keeping each op's best time), so that the relaxed-SIMD build (Node 20
-// validates it only with --experimental-wasm-relaxed-simd) and the plain one are compared on
-// equal terms: at N = 1e5 the arrays sit at the edge of this machine's L2 cache, and whether they
-// fit depends on the physical pages a process happens to get (up to 2x on the same code). Prints
-// one JSON line: each op's median seconds per call and its output's signature, which run.ts
-// checks as it does every other engine's.
-// Runs on import: bench/run.ts imports only its types.
+// starts this file for each input (dtype and N in argv), for each build (three times each in a full
+// run, alternating, keeping each op's best time), so that the relaxed-SIMD build (Node 20 validates
+// it only with --experimental-wasm-relaxed-simd) and the plain one are compared on equal terms: at
+// N = 1e5 the arrays sit at the edge of this machine's L2 cache, and whether they fit depends on
+// the physical pages a process happens to get, and a hot loop's speed on where V8 places its code
+// (up to 2x on the same code). Prints one JSON line: each op's median seconds per call and its
+// output's signature, which run.ts checks as it does every other engine's. It runs on import:
+// bench/run.ts imports only its types.
 import type { DType, Op } from './nnbasics-engine.js';
 
 export type SimdBuild = 'plain' | 'relaxed';
