@@ -121,6 +121,10 @@ function reduceInto(
   axes: readonly number[],
   out: NDArray,
 ): void {
+  if (x.isContiguous && trailing(axes, x.ndim)) {
+    reduceTrailingContiguous(rowKernel, x, x.size / out.size, out);
+    return;
+  }
   const suffix = SUFFIX[x.dtype];
   // out's strides laid over x's axes: 0 where reduced.
   const outStrides: number[] = [];
@@ -300,9 +304,7 @@ export function reduce(
     const acc = NDArray.empty(shape, work, fn);
     if (acc.size > 0) {
       if (reducedCount === 0) heapOf(work).fill(0, acc.offset, acc.offset + acc.size);
-      else if (input.isContiguous && trailing(axes, input.ndim)) {
-        reduceTrailingContiguous(rowKernel, input, reducedCount, acc);
-      } else reduceInto(kind, rowKernel, input, axes, acc);
+      else reduceInto(kind, rowKernel, input, axes, acc);
     }
     if (result === work) return finish(acc, shape);
     temps.keep(acc);
