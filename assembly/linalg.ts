@@ -97,67 +97,43 @@ export function dot_i32(n: i32, x: usize, sx: isize, y: usize, sy: isize): i32 {
   return dot<i32>(n, x, sx, y, sy);
 }
 
+// matmul's packed strip of B: up to PACK_DEPTH rows of two vectors of columns, contiguous, so
+// that the inner loop reads B at unit stride (B's own rows are often 2^k bytes apart, and a column
+// walk over them would use only a few of L1's sets).
+const PACK_BYTES = 8192;
+const PACK_DEPTH = PACK_BYTES / 32;
+const PACKED_B: usize = memory.data(PACK_BYTES, 16);
+
 /**
- * out (m x n, contiguous) = A (m x k) B (k x n). With SIMD and a row-contiguous B, a 4-row by
- * 2-vector register block accumulates over k; the rest, and every strided B, goes element by
- * element through dot.
+ * out (m x n, contiguous) = A (m x k) B (k x n). With SIMD, B is copied strip by strip (two
+ * vectors of columns, PACK_DEPTH rows at a time) into PACKED_B, and 4-row by 2-vector register
+ * blocks of out accumulate over it; a strip deeper than PACK_DEPTH carries each block over in out,
+ * so every element is summed over k in order, whatever the blocking. The last n % (2 vectors)
+ * columns (and every column without SIMD) go element by element through dot.
  */
 // @ts-ignore: decorator
 @inline
 function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
   let j0 = 0;
-  if (ASC_FEATURE_SIMD && bs1 == 1) {
-    const lanes = 16 / sizeof<T>();
-    const step = 2 * lanes;
-    for (; j0 + step <= n; j0 += step) {
-      const bj = at<T>(b, j0, 1);
-      let i = 0;
-      for (; i + 4 <= m; i += 4) {
-        let c00 = i64x2.splat(0);
-        let c01 = c00;
-        let c10 = c00;
-        let c11 = c00;
-        let c20 = c00;
-        let c21 = c00;
-        let c30 = c00;
-        let c31 = c00;
-        const a0 = at<T>(a, i, as0);
-        const a1 = at<T>(a, i + 1, as0);
-        const a2 = at<T>(a, i + 2, as0);
-        const a3 = at<T>(a, i + 3, as0);
-        for (let p = 0; p < k; p++) {
-          const bp = at<T>(bj, p, bs0);
-          const b0 = v128.load(bp);
-          const b1 = v128.load(bp, 16);
-          const x0 = vsplat<T>(at<T>(a0, p, as1));
-          const x1 = vsplat<T>(at<T>(a1, p, as1));
-          const x2 = vsplat<T>(at<T>(a2, p, as1));
-          const x3 = vsplat<T>(at<T>(a3, p, as1));
-          c00 = vmadd<T>(x0, b0, c00);
-          c01 = vmadd<T>(x0, b1, c01);
-          c10 = vmadd<T>(x1, b0, c10);
-          c11 = vmadd<T>(x1, b1, c11);
-          c20 = vmadd<T>(x2, b0, c20);
-          c21 = vmadd<T>(x2, b1, c21);
-          c30 = vmadd<T>(x3, b0, c30);
-          c31 = vmadd<T>(x3, b1, c31);
+  if (ASC_FEATURE_SIMD) {
+    const w = <isize>sizeof<T>();
+    const stripWidth = 32 / sizeof<T>();
+    const rowBytes = <usize>n * sizeof<T>();
+    for (; j0 + stripWidth <= n; j0 += stripWidth) {
+      let p0 = 0;
+      do {
+        const depth = min(PACK_DEPTH, k - p0);
+        packStrip<T>(depth, at<T>(at<T>(b, p0, bs0), j0, bs1), bs0, bs1);
+        const aColumn = at<T>(a, p0, as1);
+        const o = at<T>(out, j0, 1);
+        const fresh = p0 == 0;
+        let i = 0;
+        for (; i + 4 <= m; i += 4) {
+          block4<T>(depth, at<T>(aColumn, i, as0), as0 * w, as1 * w, o + <usize>i * rowBytes, rowBytes, fresh);
         }
-        const o = at<T>(out, i * n + j0, 1);
-        const rowBytes = <usize>n * sizeof<T>();
-        v128.store(o, c00);
-        v128.store(o, c01, 16);
-        v128.store(o + rowBytes, c10);
-        v128.store(o + rowBytes, c11, 16);
-        v128.store(o + 2 * rowBytes, c20);
-        v128.store(o + 2 * rowBytes, c21, 16);
-        v128.store(o + 3 * rowBytes, c30);
-        v128.store(o + 3 * rowBytes, c31, 16);
-      }
-      for (; i < m; i++) {
-        for (let j = j0; j < j0 + step; j++) {
-          store<T>(at<T>(out, i * n + j, 1), dot<T>(k, at<T>(a, i, as0), as1, at<T>(b, j, bs1), bs0));
-        }
-      }
+        for (; i < m; i++) block1<T>(depth, at<T>(aColumn, i, as0), as1 * w, o + <usize>i * rowBytes, fresh);
+        p0 += PACK_DEPTH;
+      } while (p0 < k);
     }
   }
   for (let i = 0; i < m; i++) {
@@ -165,6 +141,98 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
       store<T>(at<T>(out, i * n + j, 1), dot<T>(k, at<T>(a, i, as0), as1, at<T>(b, j, bs1), bs0));
     }
   }
+}
+
+/** Copies rows [0, depth) of a strip of B (two vectors of columns) into PACKED_B. */
+// @ts-ignore: decorator
+@inline
+function packStrip<T>(depth: i32, b: usize, bs0: isize, bs1: isize): void {
+  const rowStep = <usize>(bs0 * sizeof<T>());
+  if (bs1 == 1) {
+    for (let p = 0; p < depth; p++) {
+      const row = b + <usize>p * rowStep;
+      const to = PACKED_B + (<usize>p << 5);
+      v128.store(to, v128.load(row));
+      v128.store(to, v128.load(row, 16), 16);
+    }
+    return;
+  }
+  const stripWidth = 32 / sizeof<T>();
+  for (let p = 0; p < depth; p++) {
+    for (let c = 0; c < stripWidth; c++) {
+      store<T>(PACKED_B + (<usize>p << 5) + <usize>c * sizeof<T>(), load<T>(at<T>(b + <usize>p * rowStep, c, bs1)));
+    }
+  }
+}
+
+/**
+ * A 4 x (2 vectors) block of out += A's four rows (from a, rows aRow bytes apart, elements aStep
+ * apart) times the packed strip; out's block starts at o, its rows rowBytes apart. A fresh block
+ * starts from zero instead of out.
+ */
+// @ts-ignore: decorator
+@inline
+function block4<T>(depth: i32, a: usize, aRow: isize, aStep: isize, o: usize, rowBytes: usize, fresh: bool): void {
+  const zero = i64x2.splat(0);
+  let c00 = fresh ? zero : v128.load(o);
+  let c01 = fresh ? zero : v128.load(o, 16);
+  let c10 = fresh ? zero : v128.load(o + rowBytes);
+  let c11 = fresh ? zero : v128.load(o + rowBytes, 16);
+  let c20 = fresh ? zero : v128.load(o + 2 * rowBytes);
+  let c21 = fresh ? zero : v128.load(o + 2 * rowBytes, 16);
+  let c30 = fresh ? zero : v128.load(o + 3 * rowBytes);
+  let c31 = fresh ? zero : v128.load(o + 3 * rowBytes, 16);
+  const a1 = <usize>aRow;
+  const a2 = <usize>(2 * aRow);
+  const a3 = <usize>(3 * aRow);
+  let pa = a;
+  let pb = PACKED_B;
+  const end = PACKED_B + (<usize>depth << 5);
+  for (; pb < end; pb += 32) {
+    const b0 = v128.load(pb);
+    const b1 = v128.load(pb, 16);
+    const x0 = vsplat<T>(pa);
+    const x1 = vsplat<T>(pa + a1);
+    const x2 = vsplat<T>(pa + a2);
+    const x3 = vsplat<T>(pa + a3);
+    c00 = vmadd<T>(x0, b0, c00);
+    c01 = vmadd<T>(x0, b1, c01);
+    c10 = vmadd<T>(x1, b0, c10);
+    c11 = vmadd<T>(x1, b1, c11);
+    c20 = vmadd<T>(x2, b0, c20);
+    c21 = vmadd<T>(x2, b1, c21);
+    c30 = vmadd<T>(x3, b0, c30);
+    c31 = vmadd<T>(x3, b1, c31);
+    pa += <usize>aStep;
+  }
+  v128.store(o, c00);
+  v128.store(o, c01, 16);
+  v128.store(o + rowBytes, c10);
+  v128.store(o + rowBytes, c11, 16);
+  v128.store(o + 2 * rowBytes, c20);
+  v128.store(o + 2 * rowBytes, c21, 16);
+  v128.store(o + 3 * rowBytes, c30);
+  v128.store(o + 3 * rowBytes, c31, 16);
+}
+
+/** block4 for one row (the last m % 4 rows), in the same order. */
+// @ts-ignore: decorator
+@inline
+function block1<T>(depth: i32, a: usize, aStep: isize, o: usize, fresh: bool): void {
+  const zero = i64x2.splat(0);
+  let c0 = fresh ? zero : v128.load(o);
+  let c1 = fresh ? zero : v128.load(o, 16);
+  let pa = a;
+  let pb = PACKED_B;
+  const end = PACKED_B + (<usize>depth << 5);
+  for (; pb < end; pb += 32) {
+    const x = vsplat<T>(pa);
+    c0 = vmadd<T>(x, v128.load(pb), c0);
+    c1 = vmadd<T>(x, v128.load(pb, 16), c1);
+    pa += <usize>aStep;
+  }
+  v128.store(o, c0);
+  v128.store(o, c1, 16);
 }
 
 export function matmul_f64(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
