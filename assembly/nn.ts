@@ -5,9 +5,66 @@
 //   log-softmax:   (x - max) - log(sum(exp(x - max)))      (scipy.special.log_softmax)
 //   normalizeRows: x / sqrt(sum(x * x))                    (x / np.linalg.norm(x, axis=1))
 import { at } from './common';
-import { MAP_EXP_SHIFTED, MAP_SIGMOID, MAP_SIGMOID_DERIVATIVE, mapRow32, mapRow64, mapScalar } from './exp-map';
+import { MAP_EXP_NEG_ABS, MAP_EXP_SHIFTED, mapRow32, mapRow64, mapScalar } from './exp-map';
 import { log64 } from './log';
 import { MAP_IDENTITY, MAP_SQUARE, pairwise } from './pairwise';
+
+// The sigmoid takes two loops over a chunk of a row: e = e^-|x| into SIGMOID_EXPS (exp's own
+// loop, at exp's speed), then the quotient. One loop doing both ran 20% slower: its body, exp's
+// chain of dependent steps and then a division, was too long for the CPU to overlap iterations.
+const SIGMOID_CHUNK_BYTES = 2048;
+const SIGMOID_EXPS: usize = memory.data(SIGMOID_CHUNK_BYTES, 16);
+
+/**
+ * 1 / (1 + e^-x) without overflow, from e = e^-|x|: (x >= 0 ? 1 : e) / (1 + e); with
+ * derivative, s (1 - s).
+ */
+// @ts-ignore: decorator
+@inline
+function sigmoidOf<T>(derivative: bool, x: T, e: T): T {
+  const s = (x >= 0 ? <T>1 : e) / (<T>1 + e);
+  return derivative ? s * (<T>1 - s) : s;
+}
+
+/** sigmoidOf on vectors: the numerator as max(e, (x >= 0) AND 1), as e <= 1 (two ops, not a select's three). */
+// @ts-ignore: decorator
+@inline
+function sigmoidOfV<T>(derivative: bool, x: v128, e: v128, one: v128, zero: v128): v128 {
+  const wide = sizeof<T>() == 8;
+  const nonNegative = wide ? f64x2.ge(x, zero) : f32x4.ge(x, zero);
+  const numerator = wide ? f64x2.pmax(e, v128.and(nonNegative, one)) : f32x4.pmax(e, v128.and(nonNegative, one));
+  const s = wide ? f64x2.div(numerator, f64x2.add(one, e)) : f32x4.div(numerator, f32x4.add(one, e));
+  if (!derivative) return s;
+  return wide ? f64x2.mul(s, f64x2.sub(one, s)) : f32x4.mul(s, f32x4.sub(one, s));
+}
+
+/**
+ * The sigmoid of a contiguous row's first elements, chunk by chunk, into out (which may be x);
+ * returns how many it did (all but fewer than a block of the exp loop).
+ */
+// @ts-ignore: decorator
+@inline
+function sigmoidRow<T>(derivative: bool, n: i32, x: usize, out: usize): i32 {
+  const w = sizeof<T>();
+  const lanes = <i32>(16 / w);
+  const one = w == 8 ? f64x2.splat(1) : f32x4.splat(1);
+  const zero = i64x2.splat(0);
+  const chunk = <i32>(SIGMOID_CHUNK_BYTES / w);
+  let i = 0;
+  while (true) {
+    const xc = x + <usize>i * w;
+    const oc = out + <usize>i * w;
+    const len = min(chunk, n - i);
+    const done = w == 8 ? mapRow64(MAP_EXP_NEG_ABS, len, xc, SIGMOID_EXPS, 0) : mapRow32(MAP_EXP_NEG_ABS, len, xc, SIGMOID_EXPS, 0);
+    if (done == 0) break;
+    for (let j = 0; j < done; j += lanes) {
+      const p = <usize>j * w;
+      v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p), v128.load(SIGMOID_EXPS + p), one, zero));
+    }
+    i += done;
+  }
+  return i;
+}
 
 /** sigmoid (derivative = 0) or s(1 - s) (derivative = 1) over a 2-D strided problem. */
 // @ts-ignore: decorator
@@ -16,12 +73,12 @@ function sigmoidKernel<T>(derivative: bool, rows: i32, cols: i32, x: usize, xs0:
   for (let r = 0; r < rows; r++) {
     const xr = at<T>(x, r, xs0);
     const or = at<T>(out, r, os0);
-    const mode = derivative ? MAP_SIGMOID_DERIVATIVE : MAP_SIGMOID;
     let i = 0;
-    if (ASC_FEATURE_SIMD && xs1 == 1 && os1 == 1) {
-      i = sizeof<T>() == 8 ? mapRow64(mode, cols, xr, or, 0) : mapRow32(mode, cols, xr, or, 0);
+    if (ASC_FEATURE_SIMD && xs1 == 1 && os1 == 1) i = sigmoidRow<T>(derivative, cols, xr, or);
+    for (; i < cols; i++) {
+      const v = load<T>(at<T>(xr, i, xs1));
+      store<T>(at<T>(or, i, os1), sigmoidOf<T>(derivative, v, mapScalar<T>(MAP_EXP_NEG_ABS, v, <T>0)));
     }
-    for (; i < cols; i++) store<T>(at<T>(or, i, os1), mapScalar<T>(mode, load<T>(at<T>(xr, i, xs1)), <T>0));
   }
 }
 
@@ -50,17 +107,22 @@ export function sigmoidDerivative_f32(rows: i32, cols: i32, x: usize, xs0: isize
 function rowMax<T>(n: i32, x: usize, sx: isize): T {
   let i = 0;
   let m = load<T>(x);
-  if (ASC_FEATURE_SIMD && sx == 1 && n >= 32 / sizeof<T>()) {
+  if (ASC_FEATURE_SIMD && sx == 1 && n >= 64 / sizeof<T>()) {
     const lanes = 16 / sizeof<T>();
     const wide = sizeof<T>() == 8;
+    // Four chains of pmax: one waits on pmax's latency at every step.
     let m0 = v128.load(x);
     let m1 = v128.load(x, 16);
-    for (i = 2 * lanes; i + 2 * lanes <= n; i += 2 * lanes) {
-      const p = <usize>i * sizeof<T>();
-      m0 = wide ? f64x2.pmax(m0, v128.load(x + p)) : f32x4.pmax(m0, v128.load(x + p));
-      m1 = wide ? f64x2.pmax(m1, v128.load(x + p, 16)) : f32x4.pmax(m1, v128.load(x + p, 16));
+    let m2 = v128.load(x, 32);
+    let m3 = v128.load(x, 48);
+    for (i = 4 * lanes; i + 4 * lanes <= n; i += 4 * lanes) {
+      const p = x + <usize>i * sizeof<T>();
+      m0 = wide ? f64x2.pmax(m0, v128.load(p)) : f32x4.pmax(m0, v128.load(p));
+      m1 = wide ? f64x2.pmax(m1, v128.load(p, 16)) : f32x4.pmax(m1, v128.load(p, 16));
+      m2 = wide ? f64x2.pmax(m2, v128.load(p, 32)) : f32x4.pmax(m2, v128.load(p, 32));
+      m3 = wide ? f64x2.pmax(m3, v128.load(p, 48)) : f32x4.pmax(m3, v128.load(p, 48));
     }
-    const v = wide ? f64x2.pmax(m0, m1) : f32x4.pmax(m0, m1);
+    const v = wide ? f64x2.pmax(f64x2.pmax(m0, m1), f64x2.pmax(m2, m3)) : f32x4.pmax(f32x4.pmax(m0, m1), f32x4.pmax(m2, m3));
     if (wide) {
       m = <T>max<f64>(f64x2.extract_lane(v, 0), f64x2.extract_lane(v, 1));
     } else {
@@ -99,6 +161,13 @@ function scaleRow<T>(n: i32, e: usize, sum: T): void {
     const lanes = 16 / sizeof<T>();
     const vs = sizeof<T>() == 8 ? f64x2.splat(<f64>sum) : f32x4.splat(<f32>sum);
     const vr = sizeof<T>() == 8 ? f64x2.splat(<f64>inverse) : f32x4.splat(<f32>inverse);
+    for (; i + 4 * lanes <= n; i += 4 * lanes) {
+      const p = e + <usize>i * sizeof<T>();
+      v128.store(p, quotient<T>(v128.load(p), vs, vr));
+      v128.store(p, quotient<T>(v128.load(p, 16), vs, vr), 16);
+      v128.store(p, quotient<T>(v128.load(p, 32), vs, vr), 32);
+      v128.store(p, quotient<T>(v128.load(p, 48), vs, vr), 48);
+    }
     for (; i + lanes <= n; i += lanes) {
       const p = e + <usize>i * sizeof<T>();
       v128.store(p, quotient<T>(v128.load(p), vs, vr));
