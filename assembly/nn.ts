@@ -1,5 +1,6 @@
-// Fused neural-network kernels: sigmoid and its derivative (one pass), and row kernels for
-// softmax, log-softmax and row normalisation that write only their output (no temporaries).
+// Fused neural-network kernels: sigmoid and its derivative (through a 2 KiB chunk buffer), and row
+// kernels for softmax, log-softmax and row normalisation, which write only their output (no
+// temporary arrays).
 // Sums inside them are NumPy's pairwise sums, so results match NumPy's formulas closely:
 //   softmax:       e = exp(x - max); e / sum(e)            (the lesson's stable form)
 //   log-softmax:   (x - max) - log(sum(exp(x - max)))      (scipy.special.log_softmax)
