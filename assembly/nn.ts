@@ -47,10 +47,10 @@ function sigmoidOfV<T>(derivative: bool, x: v128, e: v128, one: v128, zero: v128
 @inline
 function sigmoidRow<T>(derivative: bool, n: i32, x: usize, out: usize): i32 {
   const w = sizeof<T>();
-  const lanes = <i32>(16 / w);
+  const lanes = 16 / <i32>w;
   const one = w == 8 ? f64x2.splat(1) : f32x4.splat(1);
   const zero = i64x2.splat(0);
-  const chunk = <i32>(SIGMOID_CHUNK_BYTES / w);
+  const chunk = SIGMOID_CHUNK_BYTES / <i32>w;
   let i = 0;
   while (true) {
     const xc = x + <usize>i * w;
@@ -58,9 +58,14 @@ function sigmoidRow<T>(derivative: bool, n: i32, x: usize, out: usize): i32 {
     const len = min(chunk, n - i);
     const done = w == 8 ? mapRow64(MAP_EXP_NEG_ABS, len, xc, SIGMOID_EXPS, 0) : mapRow32(MAP_EXP_NEG_ABS, len, xc, SIGMOID_EXPS, 0);
     if (done == 0) break;
-    for (let j = 0; j < done; j += lanes) {
+    // done is a whole number of exp blocks (8 doubles, 16 floats): four vectors at a time.
+    for (let j = 0; j < done; j += 4 * lanes) {
       const p = <usize>j * w;
-      v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p), v128.load(SIGMOID_EXPS + p), one, zero));
+      const q = SIGMOID_EXPS + p;
+      v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p), v128.load(q), one, zero));
+      v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p, 16), v128.load(q, 16), one, zero), 16);
+      v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p, 32), v128.load(q, 32), one, zero), 32);
+      v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p, 48), v128.load(q, 48), one, zero), 48);
     }
     i += done;
   }
