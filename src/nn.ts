@@ -7,14 +7,7 @@ import { kernel } from './kernels.js';
 import { tidy } from './memory.js';
 import { type ArrayInput, NDArray, castValue, forEachOffset, heapOf } from './ndarray.js';
 import { fromData, operand } from './ops/create.js';
-import {
-  SUFFIX,
-  Temporaries,
-  applyUnaryKernel,
-  binary,
-  firstValue,
-  unary,
-} from './ops/elementwise.js';
+import { Temporaries, applyUnaryKernel, binary, firstValue, unary } from './ops/elementwise.js';
 import { norm } from './ops/linalg.js';
 import { max, mean, sum } from './ops/reduce.js';
 import { coalesce, forEachIndex, normalizeAxis, normalizeAxes, shapeSize } from './shape.js';
@@ -87,7 +80,7 @@ function runRows(name: string, x: NDArray, out: NDArray): void {
   const cols = x.shape.at(-1)!;
   if (x.isContiguous) {
     // Every row in one call: rows of `cols` elements, one after the other.
-    kernel(`${name}_${SUFFIX[x.dtype]}`)(
+    kernel(name, x.dtype)(
       x.size / cols,
       cols,
       x.offset * x.itemsize,
@@ -101,7 +94,7 @@ function runRows(name: string, x: NDArray, out: NDArray): void {
   const rows = lead.at(-1) ?? 1;
   const rowStride = strides[0].at(-1) ?? 0;
   const outer = lead.length - 1;
-  const fn = kernel(`${name}_${SUFFIX[x.dtype]}`);
+  const fn = kernel(name, x.dtype);
   let done = 0;
   forEachIndex(lead, Math.max(0, outer), (index) => {
     let offset = x.offset;
@@ -234,7 +227,7 @@ function loss(fn: 'l1' | 'l2', yhat: ArrayInput, y: ArrayInput): NDArray | numbe
     if (t.dtype !== dtype) t = temps.keep(fromData(fn, t, dtype));
     const cols = p.shape.at(-1)!;
     const outShape = p.shape.slice(0, -1);
-    const fused = kernel(`${fn === 'l1' ? 'sumabsdiff' : 'sumsqdiff'}_${SUFFIX[dtype]}`);
+    const fused = kernel(fn === 'l1' ? 'sumabsdiff' : 'sumsqdiff', dtype);
     const s = p.itemsize;
     if (p.isContiguous && t.isContiguous) {
       // One call for every row; a vector's loss goes through the scratch slot (no array).

@@ -15,14 +15,6 @@ import {
 } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 
-/** Kernel name suffix of each dtype (bool is stored as bytes). */
-export const SUFFIX: Record<DType, string> = {
-  float64: 'f64',
-  float32: 'f32',
-  int32: 'i32',
-  bool: 'u8',
-};
-
 /** One operand of a strided kernel: where its first element is and how it steps (elements). */
 export interface Strided {
   offset: number;
@@ -38,8 +30,13 @@ export function stridedOf(x: NDArray, strides: readonly number[] = x.elementStri
  * Runs a 2-D strided kernel (rows, cols, then ptr, stride0, stride1 per operand) over `shape`:
  * dimensions are coalesced first, so contiguous data is one call over one long row.
  */
-export function runElementwise(name: string, shape: Shape, operands: readonly Strided[]): void {
-  const fn = kernel(name);
+export function runElementwise(
+  op: string,
+  dtype: DType,
+  shape: Shape,
+  operands: readonly Strided[],
+): void {
+  const fn = kernel(op, dtype);
   // The common case, every operand contiguous, is one call over one row (no coalescing).
   if (operands.every((o) => isContiguous(shape, o.strides))) {
     const size = shapeSize(shape);
@@ -143,21 +140,9 @@ export function applyUnaryKernel(
   const size = out.size;
   if (size > 0 && input.isContiguous) {
     const bytes = input.itemsize;
-    kernel(`${kernelName}_${SUFFIX[input.dtype]}`)(
-      1,
-      size,
-      input.offset * bytes,
-      0,
-      1,
-      out.offset * bytes,
-      0,
-      1,
-    );
+    kernel(kernelName, input.dtype)(1, size, input.offset * bytes, 0, 1, out.offset * bytes, 0, 1);
   } else if (size > 0) {
-    runElementwise(`${kernelName}_${SUFFIX[input.dtype]}`, input.shape, [
-      stridedOf(input),
-      stridedOf(out),
-    ]);
+    runElementwise(kernelName, input.dtype, input.shape, [stridedOf(input), stridedOf(out)]);
   }
   if (typeof original !== 'number') return out;
   const value = firstValue(out);
@@ -204,7 +189,7 @@ export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray 
     const shape = same ? x.shape : broadcastShapes(x.shape, y.shape);
     const out = NDArray.empty(shape, dtype, name);
     if (out.size > 0) {
-      runElementwise(`${name}_${SUFFIX[dtype]}`, shape, [
+      runElementwise(name, dtype, shape, [
         stridedOf(x, same ? x.elementStrides : broadcastStrides(x.shape, x.elementStrides, shape)),
         stridedOf(y, same ? y.elementStrides : broadcastStrides(y.shape, y.elementStrides, shape)),
         stridedOf(out),

@@ -5,7 +5,7 @@ import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
 import { broadcastShapes, forEachIndex, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
-import { SUFFIX, Temporaries, binary, unary } from './elementwise.js';
+import { Temporaries, binary, unary } from './elementwise.js';
 import { innermostReduced, reduce } from './reduce.js';
 
 /** The dtype a product is computed in: bool goes through int32 (and back, see boolResult). */
@@ -29,7 +29,7 @@ function matmul2d(
   const [xs0, xs1] = x.elementStrides.slice(-2);
   const [ys0, ys1] = y.elementStrides.slice(-2);
   if (m * n > 0) {
-    kernel(`matmul_${SUFFIX[x.dtype]}`)(
+    kernel('matmul', x.dtype)(
       m,
       k,
       n,
@@ -85,7 +85,7 @@ export function dot(a: ArrayInput, b: ArrayInput): NDArray | number {
     if (x.dtype !== dtype) x = temps.keep(fromData('dot', x, dtype));
     if (y.dtype !== dtype) y = temps.keep(fromData('dot', y, dtype));
     if (x.ndim === 1 && y.ndim === 1) {
-      const value = kernel(`dot_${SUFFIX[dtype]}`)(
+      const value = kernel('dot', dtype)(
         ka,
         x.offset * x.itemsize,
         x.elementStrides[0],
@@ -215,7 +215,7 @@ function power(x: NDArray | number, p: number, dtype: DType): NDArray | number {
 function sqrtOf(x: NDArray | number, dtype: DType): NDArray | number {
   if (typeof x === 'number') return dtype === 'float32' ? Math.fround(Math.sqrt(x)) : Math.sqrt(x);
   const at = x.offset * x.itemsize; // a fresh contiguous array: one call over all of it
-  if (x.size > 0) kernel(`sqrt_${SUFFIX[x.dtype]}`)(1, x.size, at, 0, 1, at, 0, 1);
+  if (x.size > 0) kernel('sqrt', x.dtype)(1, x.size, at, 0, 1, at, 0, 1);
   return x;
 }
 

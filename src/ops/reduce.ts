@@ -9,7 +9,7 @@ import { scratchAddress } from '../wasm.js';
 import { type AxisArgument, NDArray, castValue, heapOf } from '../ndarray.js';
 import { type Shape, forEachIndex, normalizeAxes, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
-import { SUFFIX, Temporaries, binary, firstValue } from './elementwise.js';
+import { Temporaries, binary, firstValue } from './elementwise.js';
 
 export type { AxisArgument };
 
@@ -125,7 +125,6 @@ function reduceInto(
     reduceTrailingContiguous(rowKernel, x, x.size / out.size, out);
     return;
   }
-  const suffix = SUFFIX[x.dtype];
   // out's strides laid over x's axes: 0 where reduced.
   const outStrides: number[] = [];
   let step = 1;
@@ -146,7 +145,7 @@ function reduceInto(
   if (inner.reduced) {
     // Row mode: one kernel call reduces `rows` rows; the other axes are looped here.
     const { rowsDim, looped } = splitOuter(dims);
-    const fn = kernel(`${rowKernel}_${suffix}`);
+    const fn = kernel(rowKernel, x.dtype);
     forEachIndex(
       looped.map((d) => d.size),
       looped.length,
@@ -175,7 +174,7 @@ function reduceInto(
   }
   // Elementwise mode: out rows accumulate x rows with the binary kernel (out = out op x).
   const { rowsDim, looped } = splitOuter(dims);
-  const fn = kernel(`${UFUNC[kind]}_${suffix}`);
+  const fn = kernel(UFUNC[kind], x.dtype);
   if (kind === 'sum') heapOf(out.dtype).fill(0, out.offset, out.offset + out.size);
   forEachIndex(
     looped.map((d) => d.size),
@@ -227,7 +226,7 @@ function finish(out: NDArray, shape: readonly number[]): NDArray | number {
  * kernel call, rows of `cols` elements into a contiguous output, as reduceInto's row mode.
  */
 function reduceTrailingContiguous(rowKernel: string, x: NDArray, cols: number, out: NDArray): void {
-  kernel(`${rowKernel}_${SUFFIX[x.dtype]}`)(
+  kernel(rowKernel, x.dtype)(
     x.size / cols,
     cols,
     x.offset * x.itemsize,
@@ -244,16 +243,7 @@ function reduceTrailingContiguous(rowKernel: string, x: NDArray, cols: number, o
  * in the scratch slot (no output array), read back as a JS number.
  */
 function reduceAllContiguous(rowKernel: string, x: NDArray, result: DType): number {
-  kernel(`${rowKernel}_${SUFFIX[x.dtype]}`)(
-    1,
-    x.size,
-    x.offset * x.itemsize,
-    0,
-    1,
-    scratchAddress,
-    0,
-    0,
-  );
+  kernel(rowKernel, x.dtype)(1, x.size, x.offset * x.itemsize, 0, 1, scratchAddress, 0, 0);
   const value = heapOf(x.dtype)[scratchAddress / x.itemsize];
   return result === x.dtype ? value : castValue(value, result);
 }
@@ -393,7 +383,7 @@ export function argmax(x: ArrayInput, axis?: number | null | ArgmaxOptions): NDA
     const moved = temps.keep(input.transpose(order));
     const outShape = moved.shape.slice(0, -1);
     const out = NDArray.empty(outShape, 'int32', 'argmax');
-    const fn = kernel(`argmax_${SUFFIX[input.dtype]}`);
+    const fn = kernel('argmax', input.dtype);
     const nd = moved.ndim;
     if (nd === 0) {
       heapOf('int32')[out.offset] = 0;
