@@ -96,6 +96,9 @@ export class NDArray {
   /** @internal The array's finalization lease (memory.ts). */
   lease: Lease | undefined = undefined;
   #disposed = false;
+  // Shape and strides never change, and every op asks for these, often more than once.
+  readonly #size: number;
+  readonly #contiguous: boolean;
 
   /** @internal Use np.array, np.zeros and friends. */
   constructor(
@@ -112,6 +115,8 @@ export class NDArray {
     // Strides are internal: never handed out (x.strides is a fresh array of bytes), so not frozen.
     this.elementStrides = strides;
     this.offset = offset;
+    this.#size = shapeSize(shape);
+    this.#contiguous = isContiguous(shape, strides);
     adopt(this);
   }
 
@@ -142,7 +147,7 @@ export class NDArray {
 
   /** Number of elements. */
   get size(): number {
-    return shapeSize(this.shape);
+    return this.#size;
   }
 
   /** Bytes per element. */
@@ -157,7 +162,7 @@ export class NDArray {
 
   /** Whether the elements lie in memory in C order with no gaps. */
   get isContiguous(): boolean {
-    return isContiguous(this.shape, this.elementStrides);
+    return this.#contiguous;
   }
 
   /** Whether dispose() has been called. */

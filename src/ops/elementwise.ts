@@ -38,7 +38,11 @@ export function runElementwise(
 ): void {
   const fn = kernel(op, dtype);
   // The common case, every operand contiguous, is one call over one row (no coalescing).
-  if (operands.every((o) => isContiguous(shape, o.strides))) {
+  let contiguous = true;
+  for (let k = 0; contiguous && k < operands.length; k++) {
+    contiguous = isContiguous(shape, operands[k].strides);
+  }
+  if (contiguous) {
     const size = shapeSize(shape);
     const [a, b, c] = operands;
     if (operands.length === 2)
@@ -206,7 +210,9 @@ export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray 
 }
 
 function sameShape(a: Shape, b: Shape): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function hasNegative(x: NDArray): boolean {
