@@ -130,76 +130,71 @@ function leafPair<T>(op: i32, nLeft: isize, nRight: isize, x: usize, y: usize): 
   return left + right;
 }
 
-/** NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src), element by element the same. */
+// pairwise's explicit stacks: nodes to visit, as first element and count (ADD_PARTIALS marks the
+// sum of the two partial sums on top), and the partial sums (float32 ones held exactly as
+// float64). Expanding a node replaces it with three entries, so the node stack grows by at most
+// two per level of the tree, which is under 25 levels deep for 2^31 elements.
+const STACK_DEPTH = 96;
+const NODE_START: usize = memory.data(STACK_DEPTH * 4, 16);
+const NODE_COUNT: usize = memory.data(STACK_DEPTH * 4, 16);
+const PARTIAL_SUMS: usize = memory.data(STACK_DEPTH * 8, 16);
+const ADD_PARTIALS = -1;
+
+/**
+ * NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src), element by element the same:
+ * a leaf of at most 128 elements is summed with eight accumulators; above, the sum is that of
+ * the first n/2 (rounded down to a multiple of 8) plus that of the rest. The tree is walked with
+ * explicit stacks rather than recursion (calls and their spills cost a tenth of a large sum's
+ * time), and op stays a compile-time constant, so each kernel gets its own leaf loops.
+ */
 // @ts-ignore: decorator
 @inline
 export function pairwise<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  return n <= 128 ? leafOf<T>(op, n, x, sx, y, sy) : pairwiseSplit<T>(op, n, x, sx, y, sy);
-}
-
-/** Above 128 elements: split at n/2 rounded down to a multiple of 8, and recurse. */
-function pairwiseSplit<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  let n2 = n / 2;
-  n2 -= n2 % 8;
-  const xRight = at<T>(x, n2, sx);
-  const yRight = at<T>(y, n2, sy);
-  if (n - n2 > 128) {
-    const left = n2 > 128 ? pairwiseSplit<T>(op, n2, x, sx, y, sy) : leafOf<T>(op, n2, x, sx, y, sy);
-    return left + pairwiseSplit<T>(op, n - n2, xRight, sx, yRight, sy);
+  if (n <= 128) return leaf<T>(op, n, x, sx, y, sy);
+  const contiguous = ASC_FEATURE_SIMD && sx == 1 && (sy == 1 || op < MAP_DIFF_ABS);
+  store<i32>(NODE_START, 0);
+  store<i32>(NODE_COUNT, <i32>n);
+  let nodes: usize = 1;
+  let partials: usize = 0;
+  while (nodes > 0) {
+    nodes--;
+    const start = <isize>load<i32>(NODE_START + (nodes << 2));
+    const count = <isize>load<i32>(NODE_COUNT + (nodes << 2));
+    if (count == ADD_PARTIALS) {
+      partials--;
+      const slot = PARTIAL_SUMS + ((partials - 1) << 3);
+      store<f64>(slot, <f64>(<T>load<f64>(slot) + <T>load<f64>(slot, 8)));
+      continue;
+    }
+    const xs = at<T>(x, start, sx);
+    const ys = at<T>(y, start, sy);
+    let sum: T;
+    if (count <= 128) {
+      sum = leaf<T>(op, count, xs, sx, ys, sy);
+    } else {
+      let half = count / 2;
+      half -= half % 8;
+      if (count - half > 128) {
+        // The sum of both halves, once each is on the stack: the first half is walked first.
+        const top = NODE_START + (nodes << 2);
+        const topCount = NODE_COUNT + (nodes << 2);
+        store<i32>(top, <i32>start);
+        store<i32>(topCount, ADD_PARTIALS);
+        store<i32>(top, <i32>(start + half), 4);
+        store<i32>(topCount, <i32>(count - half), 4);
+        store<i32>(top, <i32>start, 8);
+        store<i32>(topCount, <i32>half, 8);
+        nodes += 3;
+        continue;
+      }
+      sum = contiguous
+        ? leafPair<T>(op, half, count - half, xs, ys)
+        : leaf<T>(op, half, xs, sx, ys, sy) + leaf<T>(op, count - half, at<T>(xs, half, sx), sx, at<T>(ys, half, sy), sy);
+    }
+    store<f64>(PARTIAL_SUMS + (partials << 3), <f64>sum);
+    partials++;
   }
-  if (ASC_FEATURE_SIMD && sx == 1 && (sy == 1 || op < MAP_DIFF_ABS)) {
-    return leafPairOf<T>(op, n2, n - n2, x, y);
-  }
-  return leafOf<T>(op, n2, x, sx, y, sy) + leafOf<T>(op, n - n2, xRight, sx, yRight, sy);
-}
-
-// The leaves, one function per op: the recursion passes op at run time, and testing it inside a
-// leaf's loop costs more than the additions. (Separate functions, not branches of one: binaryen
-// folds identical tails of branches back together, with op tested in the loop again.)
-function leafOf<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  if (op == MAP_IDENTITY) return leafIdentity<T>(n, x, sx, y, sy);
-  if (op == MAP_SQUARE) return leafSquare<T>(n, x, sx, y, sy);
-  if (op == MAP_ABS) return leafAbs<T>(n, x, sx, y, sy);
-  if (op == MAP_DIFF_ABS) return leafDiffAbs<T>(n, x, sx, y, sy);
-  return leafDiffSquare<T>(n, x, sx, y, sy);
-}
-function leafIdentity<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  return leaf<T>(MAP_IDENTITY, n, x, sx, y, sy);
-}
-function leafSquare<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  return leaf<T>(MAP_SQUARE, n, x, sx, y, sy);
-}
-function leafAbs<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  return leaf<T>(MAP_ABS, n, x, sx, y, sy);
-}
-function leafDiffAbs<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  return leaf<T>(MAP_DIFF_ABS, n, x, sx, y, sy);
-}
-function leafDiffSquare<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  return leaf<T>(MAP_DIFF_SQUARE, n, x, sx, y, sy);
-}
-
-function leafPairOf<T>(op: i32, nLeft: isize, nRight: isize, x: usize, y: usize): T {
-  if (op == MAP_IDENTITY) return leafPairIdentity<T>(nLeft, nRight, x, y);
-  if (op == MAP_SQUARE) return leafPairSquare<T>(nLeft, nRight, x, y);
-  if (op == MAP_ABS) return leafPairAbs<T>(nLeft, nRight, x, y);
-  if (op == MAP_DIFF_ABS) return leafPairDiffAbs<T>(nLeft, nRight, x, y);
-  return leafPairDiffSquare<T>(nLeft, nRight, x, y);
-}
-function leafPairIdentity<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
-  return leafPair<T>(MAP_IDENTITY, nLeft, nRight, x, y);
-}
-function leafPairSquare<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
-  return leafPair<T>(MAP_SQUARE, nLeft, nRight, x, y);
-}
-function leafPairAbs<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
-  return leafPair<T>(MAP_ABS, nLeft, nRight, x, y);
-}
-function leafPairDiffAbs<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
-  return leafPair<T>(MAP_DIFF_ABS, nLeft, nRight, x, y);
-}
-function leafPairDiffSquare<T>(nLeft: isize, nRight: isize, x: usize, y: usize): T {
-  return leafPair<T>(MAP_DIFF_SQUARE, nLeft, nRight, x, y);
+  return <T>load<f64>(PARTIAL_SUMS);
 }
 
 /** pairwise_sum for n <= 128: under 8 a plain loop, else eight accumulators and the rest in order. */
