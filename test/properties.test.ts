@@ -160,4 +160,20 @@ describe('backends agree', () => {
       y.dispose();
     }
   });
+
+  // Rows of 16 MiB and more stream from memory, and the SIMD build sums their sibling leaves
+  // one after the other instead of side by side: the order must not change.
+  test.each([
+    ['float64', 2_200_000],
+    ['float32', 4_400_000],
+  ] as const)('sums of a %s row past 16 MiB agree exactly', (dtype, n) => {
+    const rng = np.random.defaultRng(16);
+    using x = rng.standardNormal([n]).astype(dtype);
+    using y = rng.standardNormal([n]).astype(dtype);
+    for (const op of [() => np.sum(x), () => nn.l1(x, y)]) {
+      const [simd, wasm, js] = onEveryBackend(op);
+      expect(wasm).toEqual(simd);
+      expect(js).toEqual(simd);
+    }
+  });
 });
