@@ -57,8 +57,11 @@ export function nnbasics(backend: Backend): Engine {
       const x = np.array(inputs.x, { dtype });
       const y = np.array(inputs.y, { dtype });
       const m = x.reshape(-1, Math.min(COLS, inputs.n));
-      const a = np.array(inputs.a, { dtype }).reshape(MATMUL_SIDE, MATMUL_SIDE);
-      const b = np.array(inputs.b, { dtype }).reshape(MATMUL_SIDE, MATMUL_SIDE);
+      // reshape gives views: the flat arrays go with them in dispose().
+      const flatA = np.array(inputs.a, { dtype });
+      const flatB = np.array(inputs.b, { dtype });
+      const a = flatA.reshape(MATMUL_SIDE, MATMUL_SIDE);
+      const b = flatB.reshape(MATMUL_SIDE, MATMUL_SIDE);
       const call: () => NDArray | number = {
         exp: () => np.exp(x),
         sigmoid: () => nn.sigmoid(x),
@@ -82,11 +85,11 @@ export function nnbasics(backend: Backend): Engine {
           np.setBackend(backend);
           const result = call();
           if (typeof result === 'number') return result;
-          const values = Array.from(result.ravel().data);
+          using flat = result.ravel();
           result.dispose();
-          return values;
+          return Array.from(flat.data);
         },
-        dispose: () => [x, y, m, a, b].forEach((v) => v.dispose()),
+        dispose: () => [x, y, m, a, b, flatA, flatB].forEach((v) => v.dispose()),
       };
     },
   };
