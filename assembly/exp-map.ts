@@ -136,3 +136,26 @@ export function mapRow32(mode: i32, n: i32, x: usize, out: usize, shift: f32): i
   }
   return i;
 }
+
+// The last n % (a block) elements of a row, padded to a whole block (see mapWholeRow).
+const TAIL_BLOCK: usize = memory.data(64, 16);
+
+/**
+ * The mode over a whole contiguous row: mapRow64 or mapRow32, then the last n % 8 doubles or
+ * n % 16 floats through the same vector code from a block padded with copies of the row's last
+ * element (a scalar exp per element costs more than a whole block). Results are those of
+ * mapScalar either way.
+ */
+// @ts-ignore: decorator
+@inline
+export function mapWholeRow<T>(mode: i32, n: i32, x: usize, out: usize, shift: T): void {
+  const w = sizeof<T>();
+  const done = w == 8 ? mapRow64(mode, n, x, out, <f64>shift) : mapRow32(mode, n, x, out, <f32>shift);
+  const rest = n - done;
+  if (rest == 0) return;
+  const block = 64 / <i32>w;
+  for (let j = 0; j < block; j++) store<T>(TAIL_BLOCK + <usize>j * w, load<T>(x + <usize>(done + min(j, rest - 1)) * w));
+  if (w == 8) mapRow64(mode, block, TAIL_BLOCK, TAIL_BLOCK, <f64>shift);
+  else mapRow32(mode, block, TAIL_BLOCK, TAIL_BLOCK, <f32>shift);
+  for (let j = 0; j < rest; j++) store<T>(out + <usize>(done + j) * w, load<T>(TAIL_BLOCK + <usize>j * w));
+}

@@ -6,7 +6,7 @@
 //   log-softmax:   (x - max) - log(sum(exp(x - max)))      (scipy.special.log_softmax)
 //   normalizeRows: x / sqrt(sum(x * x))                    (x / np.linalg.norm(x, axis=1))
 import { at } from './common';
-import { MAP_EXP_NEG_ABS, MAP_EXP_SHIFTED, mapRow32, mapRow64, mapScalar } from './exp-map';
+import { MAP_EXP_NEG_ABS, MAP_EXP_SHIFTED, mapScalar, mapWholeRow } from './exp-map';
 import { log64 } from './log';
 import { MAP_IDENTITY, MAP_SQUARE, pairwise } from './pairwise';
 
@@ -39,27 +39,22 @@ function sigmoidOfV<T>(derivative: bool, x: v128, e: v128, one: v128, zero: v128
   return wide ? f64x2.mul(s, f64x2.sub(one, s)) : f32x4.mul(s, f32x4.sub(one, s));
 }
 
-/**
- * The sigmoid of a contiguous row's first elements, chunk by chunk, into out (which may be x);
- * returns how many it did (all but fewer than a block of the exp loop).
- */
+/** The sigmoid of a contiguous row, chunk by chunk, into out (which may be x). */
 // @ts-ignore: decorator
 @inline
-function sigmoidRow<T>(derivative: bool, n: i32, x: usize, out: usize): i32 {
+function sigmoidRow<T>(derivative: bool, n: i32, x: usize, out: usize): void {
   const w = sizeof<T>();
   const lanes = 16 / <i32>w;
   const one = w == 8 ? f64x2.splat(1) : f32x4.splat(1);
   const zero = i64x2.splat(0);
   const chunk = SIGMOID_CHUNK_BYTES / <i32>w;
-  let i = 0;
-  while (true) {
+  for (let i = 0; i < n; i += chunk) {
     const xc = x + <usize>i * w;
     const oc = out + <usize>i * w;
     const len = min(chunk, n - i);
-    const done = w == 8 ? mapRow64(MAP_EXP_NEG_ABS, len, xc, SIGMOID_EXPS, 0) : mapRow32(MAP_EXP_NEG_ABS, len, xc, SIGMOID_EXPS, 0);
-    if (done == 0) break;
-    // done is a whole number of exp blocks (8 doubles, 16 floats): four vectors at a time.
-    for (let j = 0; j < done; j += 4 * lanes) {
+    mapWholeRow<T>(MAP_EXP_NEG_ABS, len, xc, SIGMOID_EXPS, 0);
+    let j = 0;
+    for (; j + 4 * lanes <= len; j += 4 * lanes) {
       const p = <usize>j * w;
       const q = SIGMOID_EXPS + p;
       v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p), v128.load(q), one, zero));
@@ -67,9 +62,11 @@ function sigmoidRow<T>(derivative: bool, n: i32, x: usize, out: usize): i32 {
       v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p, 32), v128.load(q, 32), one, zero), 32);
       v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p, 48), v128.load(q, 48), one, zero), 48);
     }
-    i += done;
+    for (; j < len; j++) {
+      const p = <usize>j * w;
+      store<T>(oc + p, sigmoidOf<T>(derivative, load<T>(xc + p), load<T>(SIGMOID_EXPS + p)));
+    }
   }
-  return i;
 }
 
 /** sigmoid (derivative = 0) or s(1 - s) (derivative = 1) over a 2-D strided problem. */
@@ -79,9 +76,11 @@ function sigmoidKernel<T>(derivative: bool, rows: i32, cols: i32, x: usize, xs0:
   for (let r = 0; r < rows; r++) {
     const xr = at<T>(x, r, xs0);
     const or = at<T>(out, r, os0);
-    let i = 0;
-    if (ASC_FEATURE_SIMD && xs1 == 1 && os1 == 1) i = sigmoidRow<T>(derivative, cols, xr, or);
-    for (; i < cols; i++) {
+    if (ASC_FEATURE_SIMD && xs1 == 1 && os1 == 1) {
+      sigmoidRow<T>(derivative, cols, xr, or);
+      continue;
+    }
+    for (let i = 0; i < cols; i++) {
       const v = load<T>(at<T>(xr, i, xs1));
       store<T>(at<T>(or, i, os1), sigmoidOf<T>(derivative, v, mapScalar<T>(MAP_EXP_NEG_ABS, v, <T>0)));
     }
@@ -146,11 +145,11 @@ function rowMax<T>(n: i32, x: usize, sx: isize): T {
 // @ts-ignore: decorator
 @inline
 function expShifted<T>(n: i32, x: usize, sx: isize, shift: T, out: usize): void {
-  let i = 0;
   if (ASC_FEATURE_SIMD && sx == 1) {
-    i = sizeof<T>() == 8 ? mapRow64(MAP_EXP_SHIFTED, n, x, out, <f64>shift) : mapRow32(MAP_EXP_SHIFTED, n, x, out, <f32>shift);
+    mapWholeRow<T>(MAP_EXP_SHIFTED, n, x, out, shift);
+    return;
   }
-  for (; i < n; i++) store<T>(at<T>(out, i, 1), mapScalar<T>(MAP_EXP_SHIFTED, load<T>(at<T>(x, i, sx)), shift));
+  for (let i = 0; i < n; i++) store<T>(at<T>(out, i, 1), mapScalar<T>(MAP_EXP_SHIFTED, load<T>(at<T>(x, i, sx)), shift));
 }
 
 /**

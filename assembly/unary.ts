@@ -2,7 +2,7 @@
 // Exports are named <op>_<dtype>; each takes (rows, cols, x, xs0, xs1, out, os0, os1).
 import { ABS, EXP, LOG, NEGATIVE, SQRT, SQUARE, TANH, at } from './common';
 import { exp64 } from './exp';
-import { MAP_EXP, mapRow32, mapRow64 } from './exp-map';
+import { MAP_EXP, mapWholeRow } from './exp-map';
 import { expf32 } from './expf32';
 import { log64, logBlock4 } from './log';
 
@@ -49,7 +49,8 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
     if (isFloat<T>() && (op == EXP || op == LOG)) {
       if (sizeof<T>() == 8) {
         if (op == EXP) {
-          i = mapRow64(MAP_EXP, n, x, out, 0);
+          mapWholeRow<f64>(MAP_EXP, n, x, out, 0);
+          return;
         } else {
           for (; i + 4 <= n; i += 4) {
             const p = <usize>i << 3;
@@ -57,7 +58,8 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
           }
         }
       } else if (op == EXP) {
-        i = mapRow32(MAP_EXP, n, x, out, 0);
+        mapWholeRow<f32>(MAP_EXP, n, x, out, 0);
+        return;
       } else {
         // float32 log: widen 4 floats to two float64x2, compute, round back (<= 0.5 ulp + a hair).
         const scratch = memory.data(32, 16);
