@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       prepared.dispose();
     }
     // Every engine measures every cell in ROUNDS rounds, the cell keeping its fastest: this
-    // machine has slow spells of tens of seconds (neighbours on the host) that can double a
+    // machine has slow spells of tens of seconds (other guests on the host, most likely) that can double a
     // round's times, and a round takes about as long as a spell. NumPy runs on the same inputs
     // just before the JS engines in each round, so that the machine's drift over a long run
     // touches every engine of a row alike.
@@ -204,7 +204,7 @@ const ROUNDS = quick ? 1 : 2;
  * round's status instead.
  */
 function fastestOfRounds(rounds: Result[][]): Result[] {
-  return rounds[0].map((first, i) => {
+  return rounds[0].map((_, i) => {
     const same = rounds.map((cells) => cells[i]);
     const failed = same.find((r) => r.status !== 'ok');
     if (failed) return failed;
