@@ -143,9 +143,9 @@ async function main(): Promise<void> {
     }
     // Every engine measures every cell in ROUNDS rounds, the cell keeping its fastest: this
     // machine has slow spells of tens of seconds (other guests on the host, most likely) that
-    // can double a round's times, and a round takes about as long as a spell. NumPy runs on the same inputs
-    // just before the JS engines in each round, so that the machine's drift over a long run
-    // touches every engine of a row alike.
+    // can double a round's times, and a round takes about as long as a spell. NumPy runs on the
+    // same inputs just before the JS engines in each round, so that the machine's drift over a
+    // long run touches every engine of a row alike.
     const rounds: Result[][] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const cells: Result[] = [];
