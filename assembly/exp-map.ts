@@ -29,11 +29,11 @@ function exp<T>(x: T): T {
 
 /**
  * Maps the first n - n % 8 doubles of a contiguous row at x into out (which may be x) and
- * returns how many it did; the caller finishes the row with mapScalar.
+ * returns how many it did; mapWholeRow finishes the row.
  */
 // @ts-ignore: decorator
 @inline
-export function mapRow64(mode: i32, n: i32, x: usize, out: usize, shift: f64): i32 {
+function mapRow64(mode: i32, n: i32, x: usize, out: usize, shift: f64): i32 {
   const k = expConstants();
   const invLn2N = k.invLn2N;
   const shifter = k.shifter;
@@ -86,7 +86,7 @@ export function mapRow64(mode: i32, n: i32, x: usize, out: usize, shift: f64): i
 /** mapRow64 for float32: 16 floats per block, the float32 exp core. */
 // @ts-ignore: decorator
 @inline
-export function mapRow32(mode: i32, n: i32, x: usize, out: usize, shift: f32): i32 {
+function mapRow32(mode: i32, n: i32, x: usize, out: usize, shift: f32): i32 {
   const k = expf32Constants();
   const log2e = k.log2e;
   const rounder = k.rounder;

@@ -16,7 +16,7 @@ const TWO_512: f64 = reinterpret<f64>(0x5ff0000000000000); // 2^512
 const TWO_M512: f64 = reinterpret<f64>(0x1ff0000000000000); // 2^-512
 
 /** Arguments up to this magnitude take the fast path: s and s*tmp stay normal. */
-export const EXP_FAST_LIMIT: f64 = 700.0;
+const EXP_FAST_LIMIT: f64 = 700.0;
 
 /** exp(x) for |x| <= 746 without SIMD, with the scale's exponent lowered by `scaleShift` (a multiple of 2^52). */
 // @ts-ignore: decorator

@@ -17,7 +17,7 @@ const LN2_LO: f32 = reinterpret<f32>(0xb95e8083); // -2.1219444e-4
 const ROUNDER: f32 = reinterpret<f32>(0x4b40007f);
 
 /** Fast-path arguments: 2^n and s·p stay normal float32s. */
-export const EXPF32_FAST_LIMIT: f32 = 80.0;
+const EXPF32_FAST_LIMIT: f32 = 80.0;
 
 /** exp(x) for |x| <= EXPF32_FAST_LIMIT without SIMD: expf32V's operations, unfused. */
 // @ts-ignore: decorator

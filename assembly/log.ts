@@ -48,7 +48,7 @@ export function log64(x: f64): f64 {
 /** log of both lanes of a float64x2 whose lanes are all positive, normal and finite. */
 // @ts-ignore: decorator
 @inline
-export function logFastV(x: v128): v128 {
+function logFastV(x: v128): v128 {
   // hx = high word + (0x3ff00000 - 0x3fe6a09e), computed on the 64-bit lanes.
   const hx = i64x2.add(i64x2.shr_u(x, 32), i64x2.splat(0x3ff00000 - 0x3fe6a09e));
   const kBits = i64x2.sub(i64x2.shr_u(hx, 20), i64x2.splat(0x3ff));

@@ -21,7 +21,7 @@ const sets: Record<Backend, KernelSet | undefined> = {
 };
 
 /** Kernel name suffix of each dtype (bool is stored as bytes). */
-export const SUFFIX: Record<DType, string> = {
+const SUFFIX: Record<DType, string> = {
   float64: 'f64',
   float32: 'f32',
   int32: 'i32',
