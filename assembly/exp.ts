@@ -64,43 +64,51 @@ const EXP_CONSTS: usize = memory.data<u64>(
     reinterpret<u64>(EXP_C2), reinterpret<u64>(EXP_C2),
     reinterpret<u64>(EXP_C3), reinterpret<u64>(EXP_C3),
     reinterpret<u64>(EXP_C4), reinterpret<u64>(EXP_C4),
+    0, 0, // c5, c6: the float64 polynomial stops at degree 4
+    0, 0,
     0x7fffffffffffffff, 0x7fffffffffffffff, // |x| mask
     0x4085e00000000000, 0x4085e00000000000, // EXP_FAST_LIMIT, 700.0
   ],
   16,
 );
 
-/** The constants of expFastV, loaded once per kernel call (see EXP_CONSTS). */
+/**
+ * The vector constants of an exp core (expFastV here, expf32V in expf32.ts), in one layout for
+ * both, so that exp-map.ts runs either core from the same loop. Read the fields into locals
+ * before a loop.
+ */
 @final @unmanaged
-export class ExpConstants {
-  invLn2N: v128;
-  shifter: v128;
-  negLn2NHi: v128;
-  negLn2NLo: v128;
-  c2: v128;
+export class ExpCoreConstants {
+  scale: v128; // N/ln2 (float64, N = 256) or log2(e) (float32)
+  shifter: v128; // added to round to an integer held in the low mantissa bits
+  negLn2Hi: v128; // -(ln2/N), in two parts
+  negLn2Lo: v128;
+  c2: v128; // the polynomial's coefficients
   c3: v128;
   c4: v128;
-  absMask: v128;
-  limit: v128;
+  c5: v128;
+  c6: v128;
+  absMask: v128; // all bits but the sign
+  limit: v128; // the largest |x| of the fast path
 }
 
-/** The vector constants of exp: read the fields into locals before a loop. */
+/** The vector constants of expFastV. */
 // @ts-ignore: decorator
 @inline
-export function expConstants(): ExpConstants {
-  return changetype<ExpConstants>(EXP_CONSTS);
+export function expConstants(): ExpCoreConstants {
+  return changetype<ExpCoreConstants>(EXP_CONSTS);
 }
 
 /**
  * exp of both lanes of a float64x2 whose lanes all satisfy |x| <= EXP_FAST_LIMIT; the other
- * arguments are ExpConstants' fields, held in locals by the caller.
+ * arguments are ExpCoreConstants' fields, held in locals by the caller.
  */
 // @ts-ignore: decorator
 @inline
-export function expFastV(x: v128, invLn2N: v128, shifter: v128, negLn2NHi: v128, negLn2NLo: v128, c2: v128, c3: v128, c4: v128): v128 {
-  const z = madd64(x, invLn2N, shifter);
+export function expFastV(x: v128, scale: v128, shifter: v128, negLn2Hi: v128, negLn2Lo: v128, c2: v128, c3: v128, c4: v128): v128 {
+  const z = madd64(x, scale, shifter);
   const kd = f64x2.sub(z, shifter);
-  const r = madd64(kd, negLn2NLo, madd64(kd, negLn2NHi, x));
+  const r = madd64(kd, negLn2Lo, madd64(kd, negLn2Hi, x));
   // Table entries from the low 32-bit lanes (0 and 2) of z, whose low bits are k: movd/pextrd.
   const e0 = v128.load(<usize>(i32x4.extract_lane(z, 0) & 255) << 4, EXP_TABLE);
   const e1 = v128.load(<usize>(i32x4.extract_lane(z, 2) & 255) << 4, EXP_TABLE);
@@ -118,6 +126,6 @@ export function expFastV(x: v128, invLn2N: v128, shifter: v128, negLn2NHi: v128,
 @inline
 function expFastLane(x: f64): f64 {
   const k = expConstants();
-  const v = expFastV(f64x2.splat(x), k.invLn2N, k.shifter, k.negLn2NHi, k.negLn2NLo, k.c2, k.c3, k.c4);
+  const v = expFastV(f64x2.splat(x), k.scale, k.shifter, k.negLn2Hi, k.negLn2Lo, k.c2, k.c3, k.c4);
   return f64x2.extract_lane(v, 0);
 }

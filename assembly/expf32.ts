@@ -7,7 +7,7 @@
 // SIMD builds runs the vector core on a splat, so results never depend on position, and the
 // SIMD and no-SIMD builds agree bit for bit.
 import { madd32 } from './common';
-import { exp64 } from './exp';
+import { exp64, ExpCoreConstants } from './exp';
 import { EXPF32_C2, EXPF32_C3, EXPF32_C4, EXPF32_C5, EXPF32_C6 } from './exp-table';
 
 const LOG2E: f32 = reinterpret<f32>(0x3fb8aa3b); // 1.442695
@@ -42,54 +42,41 @@ export function expf32(x: f32): f32 {
   return <f32>exp64(<f64>x);
 }
 
-// The vector constants as splats in memory, read into locals before a loop (see exp.ts).
-const EXPF32_CONSTS: usize = memory.data<f32>(
+// The vector constants as splats in memory, in exp.ts's layout (ExpCoreConstants), written as
+// bit patterns because the |x| mask is a NaN's. Kernels read them into locals before a loop.
+const EXPF32_CONSTS: usize = memory.data<u32>(
   [
-    LOG2E, LOG2E, LOG2E, LOG2E,
-    ROUNDER, ROUNDER, ROUNDER, ROUNDER,
-    -LN2_HI, -LN2_HI, -LN2_HI, -LN2_HI,
-    -LN2_LO, -LN2_LO, -LN2_LO, -LN2_LO,
-    EXPF32_C2, EXPF32_C2, EXPF32_C2, EXPF32_C2,
-    EXPF32_C3, EXPF32_C3, EXPF32_C3, EXPF32_C3,
-    EXPF32_C4, EXPF32_C4, EXPF32_C4, EXPF32_C4,
-    EXPF32_C5, EXPF32_C5, EXPF32_C5, EXPF32_C5,
-    EXPF32_C6, EXPF32_C6, EXPF32_C6, EXPF32_C6,
-    EXPF32_FAST_LIMIT, EXPF32_FAST_LIMIT, EXPF32_FAST_LIMIT, EXPF32_FAST_LIMIT,
+    reinterpret<u32>(LOG2E), reinterpret<u32>(LOG2E), reinterpret<u32>(LOG2E), reinterpret<u32>(LOG2E),
+    reinterpret<u32>(ROUNDER), reinterpret<u32>(ROUNDER), reinterpret<u32>(ROUNDER), reinterpret<u32>(ROUNDER),
+    reinterpret<u32>(-LN2_HI), reinterpret<u32>(-LN2_HI), reinterpret<u32>(-LN2_HI), reinterpret<u32>(-LN2_HI),
+    reinterpret<u32>(-LN2_LO), reinterpret<u32>(-LN2_LO), reinterpret<u32>(-LN2_LO), reinterpret<u32>(-LN2_LO),
+    reinterpret<u32>(EXPF32_C2), reinterpret<u32>(EXPF32_C2), reinterpret<u32>(EXPF32_C2), reinterpret<u32>(EXPF32_C2),
+    reinterpret<u32>(EXPF32_C3), reinterpret<u32>(EXPF32_C3), reinterpret<u32>(EXPF32_C3), reinterpret<u32>(EXPF32_C3),
+    reinterpret<u32>(EXPF32_C4), reinterpret<u32>(EXPF32_C4), reinterpret<u32>(EXPF32_C4), reinterpret<u32>(EXPF32_C4),
+    reinterpret<u32>(EXPF32_C5), reinterpret<u32>(EXPF32_C5), reinterpret<u32>(EXPF32_C5), reinterpret<u32>(EXPF32_C5),
+    reinterpret<u32>(EXPF32_C6), reinterpret<u32>(EXPF32_C6), reinterpret<u32>(EXPF32_C6), reinterpret<u32>(EXPF32_C6),
+    0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff, // |x| mask
+    reinterpret<u32>(EXPF32_FAST_LIMIT), reinterpret<u32>(EXPF32_FAST_LIMIT), reinterpret<u32>(EXPF32_FAST_LIMIT), reinterpret<u32>(EXPF32_FAST_LIMIT),
   ],
   16,
 );
 
-/** The constants of expf32V: read the fields into locals before a loop. */
-@final @unmanaged
-export class ExpF32Constants {
-  log2e: v128;
-  rounder: v128;
-  negLn2Hi: v128;
-  negLn2Lo: v128;
-  c2: v128;
-  c3: v128;
-  c4: v128;
-  c5: v128;
-  c6: v128;
-  limit: v128;
-}
-
-/** The vector constants of the float32 exp: read the fields into locals before a loop. */
+/** The vector constants of expf32V. */
 // @ts-ignore: decorator
 @inline
-export function expf32Constants(): ExpF32Constants {
-  return changetype<ExpF32Constants>(EXPF32_CONSTS);
+export function expf32Constants(): ExpCoreConstants {
+  return changetype<ExpCoreConstants>(EXPF32_CONSTS);
 }
 
 /**
  * exp of four floats whose lanes all satisfy |x| <= EXPF32_FAST_LIMIT; the other arguments are
- * ExpF32Constants' fields, held in locals by the caller.
+ * ExpCoreConstants' fields, held in locals by the caller.
  */
 // @ts-ignore: decorator
 @inline
-export function expf32V(x: v128, log2e: v128, rounder: v128, negLn2Hi: v128, negLn2Lo: v128, c2: v128, c3: v128, c4: v128, c5: v128, c6: v128): v128 {
-  const z = madd32(x, log2e, rounder);
-  const n = f32x4.sub(z, rounder);
+export function expf32V(x: v128, scale: v128, shifter: v128, negLn2Hi: v128, negLn2Lo: v128, c2: v128, c3: v128, c4: v128, c5: v128, c6: v128): v128 {
+  const z = madd32(x, scale, shifter);
+  const n = f32x4.sub(z, shifter);
   const r = madd32(n, negLn2Lo, madd32(n, negLn2Hi, x));
   const r2 = f32x4.mul(r, r);
   // q = (c2 + c3 r) + r^2 (c4 + c5 r) + r^4 c6: Estrin's scheme, three short chains.
@@ -104,6 +91,6 @@ export function expf32V(x: v128, log2e: v128, rounder: v128, negLn2Hi: v128, neg
 @inline
 function expf32Lane(x: f32): f32 {
   const k = expf32Constants();
-  const v = expf32V(f32x4.splat(x), k.log2e, k.rounder, k.negLn2Hi, k.negLn2Lo, k.c2, k.c3, k.c4, k.c5, k.c6);
+  const v = expf32V(f32x4.splat(x), k.scale, k.shifter, k.negLn2Hi, k.negLn2Lo, k.c2, k.c3, k.c4, k.c5, k.c6);
   return f32x4.extract_lane(v, 0);
 }
