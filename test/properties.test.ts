@@ -161,12 +161,13 @@ describe('backends agree', () => {
     }
   });
 
-  // Rows of 16 MiB and more stream from memory, and the SIMD build sums their sibling leaves
-  // one after the other instead of side by side: the order must not change.
+  // Rows past 1 MiB (float64) or 16 MiB (float32) stream from beyond the L2 cache, and the SIMD
+  // build sums their sibling leaves one after the other instead of side by side: the order must
+  // not change.
   test.each([
-    ['float64', 2_200_000],
-    ['float32', 4_400_000],
-  ] as const)('sums of a %s row past 16 MiB agree exactly', (dtype, n) => {
+    ['float64', 150_000, '1 MiB'],
+    ['float32', 4_400_000, '16 MiB'],
+  ] as const)('sums of a %s row of %i elements (past %s) agree exactly', (dtype, n) => {
     const rng = np.random.defaultRng(16);
     using x = rng.standardNormal([n]).astype(dtype);
     using y = rng.standardNormal([n]).astype(dtype);
