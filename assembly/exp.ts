@@ -81,7 +81,7 @@ const EXP_CONSTS: usize = memory.data<u64>(
 export class ExpCoreConstants {
   scale: v128; // N/ln2 (float64, N = 256) or log2(e) (float32)
   shifter: v128; // added to round to an integer held in the low mantissa bits
-  negLn2Hi: v128; // -(ln2/N), in two parts
+  negLn2Hi: v128; // -(ln2/N) (float32: -ln2), in two parts
   negLn2Lo: v128;
   c2: v128; // the polynomial's coefficients
   c3: v128;

@@ -197,7 +197,7 @@ async function main(): Promise<void> {
 }
 
 /** Rounds per cell in the main process (the SIMD builds' own processes take three). */
-const ROUNDS = quick ? 1 : 2;
+const ROUNDS = quick ? 1 : 3;
 
 /**
  * Each cell's fastest round; a cell whose output was wrong (or failed) in any round keeps that
