@@ -53,7 +53,7 @@ function mapRow<T>(mode: i32, n: i32, x: usize, out: usize, shift: T): i32 {
 
 /**
  * mapRow's vector loop, from element i: 8 doubles or 16 floats per block and one range test per
- * block. Returns where it stopped: at the first block out of the fast range, or at the row's
+ * block. Returns where it stopped: at the first block out of the fast range, or after the row's
  * last whole block.
  */
 // @ts-ignore: decorator

@@ -46,20 +46,16 @@ function vectorOp<T>(op: i32, x: v128, signMask: v128): v128 {
 function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD && op != TANH) {
-    if (isFloat<T>() && (op == EXP || op == LOG)) {
+    if (isFloat<T>() && op == EXP) {
+      mapWholeRow<T>(MAP_EXP, n, x, out, <T>0);
+      return;
+    }
+    if (isFloat<T>() && op == LOG) {
       if (sizeof<T>() == 8) {
-        if (op == EXP) {
-          mapWholeRow<f64>(MAP_EXP, n, x, out, 0);
-          return;
-        } else {
-          for (; i + 4 <= n; i += 4) {
-            const p = <usize>i << 3;
-            logBlock4(v128.load(x + p), v128.load(x + p, 16), out + p);
-          }
+        for (; i + 4 <= n; i += 4) {
+          const p = <usize>i << 3;
+          logBlock4(v128.load(x + p), v128.load(x + p, 16), out + p);
         }
-      } else if (op == EXP) {
-        mapWholeRow<f32>(MAP_EXP, n, x, out, 0);
-        return;
       } else {
         // float32 log: widen 4 floats to two float64x2, compute, round back (<= 0.5 ulp + a hair).
         const scratch = memory.data(32, 16);
