@@ -9,9 +9,7 @@ import ndarray from 'ndarray';
 import ops from 'ndarray-ops';
 import { baselines, outputLength } from './baselines.js';
 
-import { COLS, type Engine, MATMUL_SIDE, type Op, nnbasics } from './nnbasics-engine.js';
-
-export * from './nnbasics-engine.js';
+import { COLS, type Engine, MATMUL_SIDE, type Op } from './nnbasics-engine.js';
 
 // ---------------------------------------------------------------- plain JavaScript loops
 
@@ -61,7 +59,7 @@ async function tfBackend(name: 'cpu' | 'wasm'): Promise<boolean> {
   return ok;
 }
 
-function tfjs(backend: 'cpu' | 'wasm'): Engine & { ready(): Promise<boolean> } {
+function tfjs(backend: 'cpu' | 'wasm'): Engine {
   return {
     name: `tfjs-${backend}`,
     dtypes: ['float32'],
@@ -225,17 +223,5 @@ const ndarrayOps: Engine = {
   },
 };
 
-export const tfjsCpu = tfjs('cpu');
-export const tfjsWasm = tfjs('wasm');
-
-/** Every JS engine, nnbasics first; tfjs engines need ready() before use. */
-export const ENGINES: Engine[] = [
-  nnbasics('wasm-simd'),
-  nnbasics('wasm'),
-  nnbasics('js'),
-  plainJs,
-  tfjsCpu,
-  tfjsWasm,
-  numjs,
-  ndarrayOps,
-];
+/** The JS peers nnbasics is measured against, plain loops first. */
+export const PEERS: Engine[] = [plainJs, tfjs('cpu'), tfjs('wasm'), numjs, ndarrayOps];

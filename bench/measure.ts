@@ -1,13 +1,14 @@
 // What every measuring process of `npm run bench` shares: the inputs (the same seed everywhere),
 // the timing protocol, and the correctness check against the reference's output.
 import np from 'nnbasics';
-import { type DType, type Inputs, MATMUL_SIDE } from './engines.js';
+import { type DType, type Inputs, MATMUL_SIDE } from './nnbasics-engine.js';
 
 export const quick = process.argv.includes('--quick');
 export const SAMPLES = quick ? 3 : 7;
 export const MIN_SAMPLE_SECONDS = quick ? 0.004 : 0.02;
 /** Warm-up before the samples of a cell (--quick trades some of it for a run under a minute). */
 const WARMUP_MS = quick ? 50 : 200;
+const WARMUP_CALLS = quick ? 3 : 5;
 
 export function makeInputs(dtype: DType, n: number): Inputs {
   const rng = np.random.defaultRng(2026);
@@ -58,11 +59,11 @@ export function measure(run: () => void): { median: number; spread: number } {
   const start = performance.now();
   run();
   const first = (performance.now() - start) / 1000;
-  // Warm up for WARMUP_MS (5 calls at the least): the first calls of a wasm function run
+  // Warm up for WARMUP_MS (WARMUP_CALLS at the least): the first calls of a wasm function run
   // in V8's baseline tier until the optimized code is ready.
   const warmupEnd = performance.now() + WARMUP_MS;
   if (first > 0.3) run();
-  else for (let i = 0; i < 5 || performance.now() < warmupEnd; i++) run();
+  else for (let i = 0; i < WARMUP_CALLS || performance.now() < warmupEnd; i++) run();
   let reps = 1;
   for (;;) {
     const t = performance.now();

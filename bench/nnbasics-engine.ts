@@ -1,6 +1,6 @@
 // The ops `npm run bench` measures, their inputs, and nnbasics as an engine (each op written as a
 // user would write it). Kept apart from the peers (engines.ts) so that a process measuring only
-// nnbasics (bench/simd-build.ts) does not load TensorFlow.js.
+// nnbasics (bench/engine-process.ts) does not load TensorFlow.js.
 import np, { type Backend, type NDArray, nn } from 'nnbasics';
 
 export const OPS = [
@@ -35,8 +35,11 @@ export interface Inputs {
 
 export interface Prepared {
   run(): void;
-  /** The result's values (or the number), read once for the correctness check. */
-  output(): ArrayLike<number> | number;
+  /**
+   * The result's values (or the number), read once for the correctness check; absent only for
+   * the read floor, which computes nothing.
+   */
+  output?(): ArrayLike<number> | number;
   dispose(): void;
 }
 
@@ -44,12 +47,17 @@ export interface Engine {
   name: string;
   dtypes: readonly DType[];
   prepare(op: Op, inputs: Inputs): Prepared | undefined;
+  /** For an engine that loads asynchronously (TensorFlow.js): false when it could not. */
+  ready?(): Promise<boolean>;
 }
 
-/** nnbasics on one backend. */
-export function nnbasics(backend: Backend): Engine {
+/** The relaxed-SIMD build: backend 'wasm-simd' where the runtime validates relaxed SIMD. */
+export const RELAXED = 'nnbasics relaxed-simd';
+
+/** nnbasics on one backend (named otherwise for the relaxed-SIMD build). */
+export function nnbasics(backend: Backend, name = `nnbasics ${backend}`): Engine {
   return {
-    name: `nnbasics ${backend}`,
+    name,
     dtypes: ['float64', 'float32'],
     prepare(op, inputs) {
       np.setBackend(backend);
