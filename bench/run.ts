@@ -110,7 +110,6 @@ function runNumpy(inputs: Inputs[]): NumpyResult[] {
         return { op, dtype: input.dtype, n: cellN(op, input.n), inputs: files };
       }),
     );
-    progress(`numpy: ${cells.length} cells…`);
     // One thread for BLAS, as the JS engines have; OPENBLAS_CORETYPE and L2_SIZE (set on some
     // machines here to work around old OpenBLAS bugs) would slow a current NumPy: unset both.
     const env: NodeJS.ProcessEnv = {
@@ -187,34 +186,36 @@ async function main(): Promise<void> {
   const inputs = DTYPES.flatMap((dtype) => SIZES.map((n) => makeInputs(dtype, n)));
   // A full run measures one input at a time; --quick all of them in one process per engine.
   const groups = quick ? [inputs] : inputs.map((input) => [input]);
-  const results: Result[] = [];
   const references = new Map<string, number[]>();
   const reference = nnbasics('js'); // nnbasics' plain-TypeScript backend
-  for (const group of groups) {
-    for (const input of group) {
-      for (const op of opsOf(input)) {
-        const prepared = reference.prepare(op, input)!;
-        references.set(
-          cellKey({ op, dtype: input.dtype, n: input.n }),
-          signature(prepared.output!()),
-        );
-        prepared.dispose();
-      }
+  for (const input of inputs) {
+    progress(`reference outputs: ${input.dtype} N=${input.n}`);
+    for (const op of opsOf(input)) {
+      const prepared = reference.prepare(op, input)!;
+      references.set(
+        cellKey({ op, dtype: input.dtype, n: input.n }),
+        signature(prepared.output!()),
+      );
+      prepared.dispose();
     }
-    const label = group.length === 1 ? `${group[0].dtype} N=${group[0].n}` : 'all inputs';
-    // Every engine measures every cell in ROUNDS rounds, the cell keeping its fastest: this
-    // machine has slow spells of tens of seconds (other guests on the host, most likely) that
-    // can double a round's times. NumPy runs on the same inputs just before the JS engines in
-    // each round, so that the machine's drift over a long run touches every engine alike.
-    const rounds: Result[] = [];
-    for (let round = 1; round <= ROUNDS; round++) {
+  }
+  // Every engine measures every cell in ROUNDS rounds, the cell keeping its fastest. This
+  // machine has slow spells (other guests on the host, most likely) that make SIMD arithmetic up
+  // to twice as slow for minutes at a time: so each round measures every input before the next
+  // round begins, and a cell's rounds are minutes apart. NumPy runs on the same inputs just
+  // before the JS engines in each round, so that the machine's drift touches every engine alike.
+  const rounds: Result[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const group of groups) {
+      const label = group.length === 1 ? `${group[0].dtype} N=${group[0].n}` : 'all inputs';
+      if (numpyVersion) progress(`round ${round} of ${ROUNDS}: numpy, ${label}`);
       for (const result of numpyVersion ? runNumpy(group) : []) {
         const spread = (result.q3 - result.q1) / result.median;
         const cell: EngineCell = { ...result, status: 'ok', spread };
         rounds.push(judge('numpy', cell, references.get(cellKey(cell))));
       }
       for (const engine of ENGINES) {
-        progress(`${engine}: ${label} (round ${round} of ${ROUNDS})`);
+        progress(`round ${round} of ${ROUNDS}: ${engine}, ${label}`);
         const cells = runEngine(engine, group);
         if (typeof cells === 'string') {
           for (const input of group)
@@ -232,8 +233,8 @@ async function main(): Promise<void> {
         for (const cell of cells) rounds.push(judge(engine, cell, references.get(cellKey(cell))));
       }
     }
-    results.push(...fastestOfRounds(rounds));
   }
+  const results = fastestOfRounds(rounds);
   process.stderr.write('\r\x1b[K');
   report(results, numpyVersion);
 }
