@@ -36,14 +36,14 @@ const SIZES = quick ? [1e3, 1e5] : [1e3, 1e5, 1e6, 1e7];
 const DTYPES: DType[] = ['float64', 'float32'];
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Every engine, in the tables' column order (NumPy's comes first). */
-const ENGINES = [
-  'nnbasics wasm-simd',
-  'nnbasics wasm',
-  'nnbasics js',
-  ...PEERS.map((e) => e.name),
-  RELAXED,
-  FLOOR,
+/** Every engine and its dtypes, in the tables' column order (NumPy's comes first). */
+const ENGINES: { name: string; dtypes: readonly DType[] }[] = [
+  ...['nnbasics wasm-simd', 'nnbasics wasm', 'nnbasics js'].map((name) => ({
+    name,
+    dtypes: DTYPES,
+  })),
+  ...PEERS.map(({ name, dtypes }) => ({ name, dtypes })),
+  ...[RELAXED, FLOOR].map((name) => ({ name, dtypes: DTYPES })),
 ];
 /**
  * Rounds per cell: each engine measures each cell in this many processes, keeping the best. The
@@ -138,8 +138,11 @@ function runNumpy(inputs: Inputs[]): NumpyResult[] {
 
 // ---------------------------------------------------------------- the JS engines
 
-/** One engine's cells on some inputs, from a process of its own (bench/engine-process.ts). */
-function runEngine(engine: string, inputs: Inputs[]): EngineCell[] | string {
+/**
+ * One engine's cells on some inputs, measured in a process of its own (bench/engine-process.ts)
+ * and checked against the reference outputs.
+ */
+function runEngine(engine: string, inputs: Inputs[], references: Map<string, number[]>): Result[] {
   const request: EngineRequest = {
     engine,
     inputs: inputs.map((input) => ({ dtype: input.dtype, n: input.n, ops: opsFor(engine, input) })),
@@ -156,15 +159,30 @@ function runEngine(engine: string, inputs: Inputs[]): EngineCell[] | string {
     ],
     { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 1 << 26 },
   );
+  let cells: EngineCell[] | undefined;
+  let failure: string;
   try {
     const parsed = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as {
       cells?: EngineCell[];
       error?: string;
     };
-    return parsed.cells ?? parsed.error ?? 'no output';
+    cells = parsed.cells;
+    failure = parsed.error ?? 'no output';
   } catch {
-    return (child.stderr || `exit status ${child.status}`).trim().slice(0, 200);
+    failure = (child.stderr || `exit status ${child.status}`).trim().slice(0, 200);
   }
+  if (cells) return cells.map((cell) => judge(engine, cell, references.get(cellKey(cell))));
+  // The process failed as a whole: every cell it was to measure says why.
+  return request.inputs.flatMap(({ dtype, n, ops }) =>
+    ops.map((op) => ({
+      engine,
+      op,
+      dtype,
+      n: cellN(op, n),
+      status: 'error' as const,
+      note: failure,
+    })),
+  );
 }
 
 /** An engine's cell as a result: its time, if its output matches the reference's. */
@@ -205,8 +223,9 @@ async function main(): Promise<void> {
   // Every engine measures every cell in several rounds, the cell keeping its fastest. This
   // machine has slow spells (other guests on the host, most likely) that make SIMD arithmetic up
   // to twice as slow, for seconds to minutes at a time: so each round measures every input
-  // before the next round begins, and a cell's rounds are minutes apart. NumPy runs on the same inputs just
-  // before the JS engines in each round, so that the machine's drift touches every engine alike.
+  // before the next round begins, and a cell's rounds are minutes apart. NumPy runs on the same
+  // inputs just before the JS engines in each round, so that the machine's drift touches every
+  // engine alike.
   const rounds: Result[] = [];
   const lastRound = Math.max(...groups.map(roundsOf));
   for (let round = 1; round <= lastRound; round++) {
@@ -219,22 +238,10 @@ async function main(): Promise<void> {
         rounds.push(judge('numpy', cell, references.get(cellKey(cell))));
       }
       for (const engine of ENGINES) {
-        progress(`round ${round} of ${roundsOf(group)}: ${engine}, ${label}`);
-        const cells = runEngine(engine, group);
-        if (typeof cells === 'string') {
-          for (const input of group)
-            for (const op of opsFor(engine, input))
-              rounds.push({
-                engine,
-                op,
-                dtype: input.dtype,
-                n: cellN(op, input.n),
-                status: 'error',
-                note: cells,
-              });
-          continue;
-        }
-        for (const cell of cells) rounds.push(judge(engine, cell, references.get(cellKey(cell))));
+        const inputs = group.filter((input) => engine.dtypes.includes(input.dtype));
+        if (inputs.length === 0) continue;
+        progress(`round ${round} of ${roundsOf(group)}: ${engine.name}, ${label}`);
+        rounds.push(...runEngine(engine.name, inputs, references));
       }
     }
   }
