@@ -53,10 +53,12 @@ function upToDate(): boolean {
     'scripts/build-wasm.ts',
     require.resolve('assemblyscript/package.json'),
   ];
-  const outputs = pending.map((args) => {
-    const target = args[args.indexOf('--target') + 1];
-    return args[0] === PROBE[0] ? PROBE[2] : config.targets[target].outFile;
-  });
+  const after = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
+  const outputs = pending.map((args) =>
+    args.includes('--target')
+      ? config.targets[after(args, '--target')].outFile
+      : after(args, '--outFile'),
+  );
   return Math.min(...outputs.map(modified)) > Math.max(...inputs.map(modified));
 }
 
