@@ -13,6 +13,7 @@
 // reference. It runs on import: bench/run.ts imports only its types.
 import { readFileSync } from 'node:fs';
 import type { Backend } from 'nnbasics';
+import { FLOOR, RELAXED } from './engine-names.js';
 import type { DType, Engine, Op } from './nnbasics-engine.js';
 
 export interface EngineRequest {
@@ -34,15 +35,15 @@ export interface EngineCell {
 }
 
 const request = JSON.parse(readFileSync(0, 'utf8')) as EngineRequest;
-const { RELAXED } = await import('./nnbasics-engine.js');
-// Read by nnbasics at import: so nnbasics is imported (dynamically) only after this line.
+// Read by nnbasics at import: so every module that imports nnbasics is imported (dynamically)
+// only after this line.
 (globalThis as { NNBASICS_DISABLE_RELAXED_SIMD?: boolean }).NNBASICS_DISABLE_RELAXED_SIMD =
   request.engine !== RELAXED;
 const { makeInputs, measure, signature } = await import('./measure.js');
 
 /** The engine of that name, or why it cannot be measured in this process. */
 async function loadEngine(name: string): Promise<Engine | string> {
-  const { FLOOR, readFloor } = await import('./floor.js');
+  const { readFloor } = await import('./floor.js');
   if (name === FLOOR) return readFloor();
   const { default: np } = await import('nnbasics');
   const { nnbasics } = await import('./nnbasics-engine.js');
@@ -50,6 +51,9 @@ async function loadEngine(name: string): Promise<Engine | string> {
     return np.wasmFeatures().relaxedSimd
       ? nnbasics('wasm-simd', RELAXED)
       : 'this runtime did not give the relaxed SIMD build';
+  // Where the runtime has relaxed SIMD too (Node 22+), the other nnbasics engines must still get
+  // the plain build: the hook above is what keeps it.
+  if (np.wasmFeatures().relaxedSimd) return 'the relaxed SIMD build loaded, not the plain one';
   if (name.startsWith('nnbasics ')) return nnbasics(name.slice('nnbasics '.length) as Backend);
   // Loaded only for the peers: a process measuring nnbasics does not load TensorFlow.js.
   const { PEERS } = await import('./engines.js');

@@ -4,9 +4,9 @@
 // x (sum) cannot beat reading x, one that reads x and y (dot, L1, L2) reading both. It is measured
 // as an engine is, in a process of its own (bench/engine-process.ts).
 import { readFileSync } from 'node:fs';
+import { FLOOR } from './engine-names.js';
 import type { Engine, Op } from './nnbasics-engine.js';
 
-export const FLOOR = 'read floor';
 const PROBE = new URL('../build/bench/read-floor.wasm', import.meta.url);
 /** The ops with a floor: sum reads x; dot, L1 and L2 read x and y. */
 const READS: Partial<Record<Op, 'x' | 'xy'>> = { sum: 'x', dot: 'xy', l1: 'xy', l2: 'xy' };

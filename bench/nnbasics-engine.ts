@@ -51,9 +51,6 @@ export interface Engine {
   ready?(): Promise<boolean>;
 }
 
-/** The relaxed-SIMD build: backend 'wasm-simd' where the runtime validates relaxed SIMD. */
-export const RELAXED = 'nnbasics relaxed-simd';
-
 /** nnbasics on one backend (named otherwise for the relaxed-SIMD build). */
 export function nnbasics(backend: Backend, name = `nnbasics ${backend}`): Engine {
   return {

@@ -1,6 +1,7 @@
 // `npx tsx bench/report.ts`: the README's speed section from bench/results/latest.json — the
 // table at N = 1e5 and each target of the speed issue checked against the same run.
 import { readFileSync } from 'node:fs';
+import { FLOOR, OURS, RELAXED } from './engine-names.js';
 
 interface Result {
   engine: string;
@@ -23,9 +24,6 @@ const ns = (engine: string, op: string, dtype: string, n: number) =>
     (r) =>
       r.engine === engine && r.op === op && r.dtype === dtype && r.n === n && r.status === 'ok',
   )?.nsPerElement;
-const OURS = 'nnbasics wasm-simd';
-const RELAXED = 'nnbasics relaxed-simd';
-const FLOOR = 'read floor';
 const fmt = (v: number | undefined) =>
   v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 

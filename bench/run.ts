@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { drawChart, type Point } from './chart.js';
 import type { EngineCell, EngineRequest } from './engine-process.js';
 import { PEERS } from './engines.js';
-import { FLOOR } from './floor.js';
+import { FLOOR, OURS, RELAXED } from './engine-names.js';
 import {
   MIN_SAMPLE_SECONDS,
   SAMPLES,
@@ -28,7 +28,6 @@ import {
   MATMUL_SIDE,
   OPS,
   type Op,
-  RELAXED,
   nnbasics,
 } from './nnbasics-engine.js';
 
@@ -38,7 +37,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** Every engine and its dtypes, in the tables' column order (NumPy's comes first). */
 const ENGINES: { name: string; dtypes: readonly DType[] }[] = [
-  ...['nnbasics wasm-simd', 'nnbasics wasm', 'nnbasics js'].map((name) => ({
+  ...[OURS, 'nnbasics wasm', 'nnbasics js'].map((name) => ({
     name,
     dtypes: DTYPES,
   })),

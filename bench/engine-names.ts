@@ -1,0 +1,8 @@
+// The engine names that bench/run.ts, bench/engine-process.ts and bench/report.ts share. This file
+// imports nothing: engine-process.ts reads RELAXED before nnbasics loads, because nnbasics reads
+// its build hooks (NNBASICS_DISABLE_RELAXED_SIMD) once, at import.
+export const OURS = 'nnbasics wasm-simd';
+/** The relaxed-SIMD build: backend 'wasm-simd' where the runtime validates relaxed SIMD. */
+export const RELAXED = 'nnbasics relaxed-simd';
+/** The memory-bandwidth floor (bench/floor.ts). */
+export const FLOOR = 'read floor';
