@@ -6,3 +6,7 @@ export const OURS = 'nnbasics wasm-simd';
 export const RELAXED = 'nnbasics relaxed-simd';
 /** The memory-bandwidth floor (bench/floor.ts). */
 export const FLOOR = 'read floor';
+/** NumPy as a script runs it: glibc's malloc with its defaults. The targets' baseline. */
+export const NUMPY = 'numpy';
+/** NumPy with glibc's malloc keeping freed blocks up to 32 MiB (bench/run.ts): NumPy at its best. */
+export const NUMPY_TUNED = 'numpy malloc-tuned';

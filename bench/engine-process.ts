@@ -1,45 +1,30 @@
-// One engine measured in a process of its own. bench/run.ts starts this file for every engine, on
-// each input (all inputs at once with --quick), three times in a full run: so no engine's time
-// depends on what the others left in the process before it (their arrays, a JS heap of a few GiB,
-// V8's garbage collector at work on it, code placed elsewhere). A long-lived process that measured
-// every engine in turn timed nnbasics' float64 exp at up to 1.5x its time in a fresh process, in
-// every round. At N = 1e5 the arrays sit at the edge of this machine's L2 cache, and whether they
-// fit depends on the physical pages a process happens to get, and a hot loop's speed on where V8
-// places its code (up to 2x on the same code): so a cell keeps its best of three processes.
+// One engine, measured in a process of its own: `tsx bench/engine-process.ts <engine name>`.
+// bench/run.ts starts one for every engine on each input (on all inputs with --quick), in each
+// round, so that no engine's time depends on what the others left in a process (their arrays, a
+// JS heap of a few GiB, V8's garbage collector at work on it, code placed elsewhere): a
+// long-lived process that measured every engine in turn timed nnbasics' float64 exp at up to
+// 1.5x its time in a fresh one.
 //
-// Reads its request as JSON on stdin: the engine's name and the inputs, each with the ops to
-// measure on it. Makes the inputs from the shared seed (bench/measure.ts) and prints one JSON line:
-// each cell's median seconds per call and its output's signature, which run.ts checks against the
-// reference. It runs on import: bench/run.ts imports only its types.
-import { readFileSync } from 'node:fs';
+// It speaks bench/protocol.ts on stdin and stdout: it prepares a cell when asked (making the
+// input from the shared seed, bench/measure.ts), times one sample of it per `sample` command, and
+// disposes of it. run.ts checks the output's signature against the reference's.
+import { createInterface } from 'node:readline';
 import type { Backend } from 'nnbasics';
 import { FLOOR, RELAXED } from './engine-names.js';
-import type { DType, Engine, Op } from './nnbasics-engine.js';
+import type { Engine, Inputs, Prepared } from './nnbasics-engine.js';
+import type { Command, Hello, PrepareReply, SampleReply } from './protocol.js';
 
-export interface EngineRequest {
-  engine: string;
-  inputs: { dtype: DType; n: number; ops: Op[] }[];
-}
-
-export interface EngineCell {
-  op: Op;
-  dtype: DType;
-  /** The input's N (matmul's cell is reported under its own; see bench/run.ts). */
-  n: number;
-  status: 'ok' | 'n/a' | 'error';
-  median?: number;
-  spread?: number;
-  /** Absent for the read floor, which computes nothing to check. */
-  signature?: number[];
-  note?: string;
-}
-
-const request = JSON.parse(readFileSync(0, 'utf8')) as EngineRequest;
+const engineName = process.argv[2];
 // Read by nnbasics at import: so every module that imports nnbasics is imported (dynamically)
 // only after this line.
 (globalThis as { NNBASICS_DISABLE_RELAXED_SIMD?: boolean }).NNBASICS_DISABLE_RELAXED_SIMD =
-  request.engine !== RELAXED;
-const { makeInputs, measure, signature } = await import('./measure.js');
+  engineName !== RELAXED;
+const { makeInputs, signature, takeSample, warmUp } = await import('./measure.js');
+
+// stdout carries the protocol: whatever an engine prints (TensorFlow.js greets) goes to stderr.
+const reply = (message: Hello | PrepareReply | SampleReply | Record<string, never>) =>
+  process.stdout.write(JSON.stringify(message) + '\n');
+console.log = console.info = console.warn = console.error;
 
 /** The engine of that name, or why it cannot be measured in this process. */
 async function loadEngine(name: string): Promise<Engine | string> {
@@ -63,33 +48,41 @@ async function loadEngine(name: string): Promise<Engine | string> {
   return peer;
 }
 
-function measureAll(engine: Engine): EngineCell[] {
-  const cells: EngineCell[] = [];
-  for (const { dtype, n, ops } of request.inputs) {
-    if (!engine.dtypes.includes(dtype)) continue;
-    const input = makeInputs(dtype, n);
-    for (const op of ops) {
-      let prepared;
-      try {
-        prepared = engine.prepare(op, input);
-        if (!prepared) {
-          cells.push({ op, dtype, n, status: 'n/a' });
-          continue;
-        }
-        const output = prepared.output ? signature(prepared.output()) : undefined;
-        const { median, spread } = measure(prepared.run);
-        cells.push({ op, dtype, n, status: 'ok', median, spread, signature: output });
-      } catch (error) {
-        cells.push({ op, dtype, n, status: 'error', note: String(error).slice(0, 200) });
-      } finally {
-        prepared?.dispose();
-      }
-    }
+/** The cell being measured: its prepared op, the calls per sample and the time of one call. */
+let cell: { prepared: Prepared; reps: number; callSeconds: number } | undefined;
+/** The input of the cells being measured (the same for all the ops of one input). */
+let input: Inputs | undefined;
+
+function prepare(engine: Engine, command: Extract<Command, { cmd: 'prepare' }>): PrepareReply {
+  const { op, dtype, n } = command;
+  let prepared: Prepared | undefined;
+  try {
+    if (input?.dtype !== dtype || input.n !== n) input = makeInputs(dtype, n);
+    prepared = engine.prepare(op, input);
+    if (!prepared) return { status: 'n/a' };
+    const output = prepared.output ? signature(prepared.output()) : undefined;
+    const { reps, callSeconds } = warmUp(prepared.run);
+    cell = { prepared, reps, callSeconds };
+    return { status: 'ok', callSeconds, signature: output };
+  } catch (error) {
+    prepared?.dispose();
+    return { status: 'error', note: String(error).slice(0, 200) };
   }
-  return cells;
 }
 
-const engine = await loadEngine(request.engine);
-console.log(
-  JSON.stringify(typeof engine === 'string' ? { error: engine } : { cells: measureAll(engine) }),
-);
+const engine = await loadEngine(engineName);
+reply(typeof engine === 'string' ? { error: engine } : { ready: true });
+if (typeof engine !== 'string') {
+  for await (const line of createInterface({ input: process.stdin })) {
+    const command = JSON.parse(line) as Command;
+    if (command.cmd === 'prepare') reply(prepare(engine, command));
+    else if (command.cmd === 'sample') {
+      const { prepared, reps, callSeconds } = cell!;
+      reply({ seconds: takeSample(prepared.run, reps, callSeconds) });
+    } else {
+      cell?.prepared.dispose();
+      cell = undefined;
+      reply({});
+    }
+  }
+}

@@ -4,11 +4,13 @@ import np from 'nnbasics';
 import { type DType, type Inputs, MATMUL_SIDE } from './nnbasics-engine.js';
 
 export const quick = process.argv.includes('--quick');
-export const SAMPLES = quick ? 3 : 7;
-export const MIN_SAMPLE_SECONDS = quick ? 0.004 : 0.02;
+/**
+ * A sample repeats calls for at least this long. It is short so that the engines' samples of a
+ * cell interleave finely: this machine's speed changes from one 20 ms slice to the next.
+ */
+export const MIN_SAMPLE_SECONDS = 0.002;
 /** Warm-up before the samples of a cell (--quick trades some of it for a run under a minute). */
-const WARMUP_MS = quick ? 50 : 200;
-const WARMUP_CALLS = quick ? 3 : 5;
+export const WARMUP = { seconds: quick ? 0.05 : 0.2, calls: quick ? 3 : 5 };
 
 export function makeInputs(dtype: DType, n: number): Inputs {
   const rng = np.random.defaultRng(2026);
@@ -54,33 +56,42 @@ export function mismatch(got: number[], want: number[]): number {
 
 export const tolerance = (dtype: DType) => (dtype === 'float64' ? 1e-9 : 3e-3);
 
-/** Median seconds per call and the interquartile spread, after warming up. */
-export function measure(run: () => void): { median: number; spread: number } {
+/**
+ * Warms an op up and sizes its samples: the calls per sample (so that one lasts at least
+ * MIN_SAMPLE_SECONDS) and the seconds per call they took. numpy_bench.py does the same in Python.
+ */
+export function warmUp(run: () => void): { reps: number; callSeconds: number } {
   const start = performance.now();
   run();
   const first = (performance.now() - start) / 1000;
-  // Warm up for WARMUP_MS (WARMUP_CALLS at the least): the first calls of a wasm function run
-  // in V8's baseline tier until the optimized code is ready.
-  const warmupEnd = performance.now() + WARMUP_MS;
-  if (first > 0.3) run();
-  else for (let i = 0; i < WARMUP_CALLS || performance.now() < warmupEnd; i++) run();
-  let reps = 1;
-  for (;;) {
-    const t = performance.now();
-    for (let i = 0; i < reps; i++) run();
-    if ((performance.now() - t) / 1000 >= MIN_SAMPLE_SECONDS || reps >= 1 << 20) break;
-    reps *= 2;
+  // Warm up for WARMUP.seconds (WARMUP.calls at the least): the first calls of a wasm function
+  // run in V8's baseline tier until the optimized code is ready. A call of over 0.3 s (a plain
+  // loop at N = 1e7) needs no more than one call before its timed ones.
+  if (first <= 0.3) {
+    const end = performance.now() + WARMUP.seconds * 1000;
+    for (let i = 0; i < WARMUP.calls || performance.now() < end; i++) run();
   }
-  const samples = first > 0.3 ? 3 : SAMPLES;
-  const times: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    const t = performance.now();
-    for (let i = 0; i < reps; i++) run();
-    times.push((performance.now() - t) / 1000 / reps);
+  for (let reps = 1; ; reps *= 2) {
+    const seconds = timeCalls(run, reps);
+    if (seconds * reps >= MIN_SAMPLE_SECONDS || reps >= 1 << 20)
+      return { reps, callSeconds: seconds };
   }
-  times.sort((p, q) => p - q);
-  const median = times[Math.floor(times.length / 2)];
-  const spread =
-    (times[Math.floor((3 * times.length) / 4)] - times[Math.floor(times.length / 4)]) / median;
-  return { median, spread };
+}
+
+/**
+ * One sample: seconds per call over `reps` calls in a row, after one untimed call. The process has
+ * waited while the other engines took their samples, and that first call would pay for bringing
+ * the op's data (and the process) back into the caches: at N = 1e5 up to twice a warm call's time.
+ * A call of over 0.1 s is long enough for that not to matter, and is not repeated.
+ */
+export function takeSample(run: () => void, reps: number, callSeconds: number): number {
+  if (callSeconds < 0.1) run();
+  return timeCalls(run, reps);
+}
+
+/** Seconds per call over `reps` calls in a row. */
+export function timeCalls(run: () => void, reps: number): number {
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) run();
+  return (performance.now() - start) / 1000 / reps;
 }

@@ -1,9 +1,10 @@
-"""NumPy's side of `npm run bench`: times the same ops on the same inputs, with the same protocol.
+"""NumPy's side of `npm run bench`: the same ops on the same inputs, with the same protocol.
 
-Reads a JSON spec on stdin: {"cells": [{"op", "dtype", "n", "inputs": {name: path}}], "samples",
-"minSampleSeconds"}; inputs are raw little-endian arrays written by bench/run.ts. Writes JSON to
-stdout: one entry per cell with the median seconds per call, the quartiles, and the output's
-signature (values at evenly spaced indices) for the correctness check. Progress goes to stderr.
+Speaks bench/protocol.ts: one JSON command per line on stdin, one JSON reply per line on stdout.
+`prepare` reads the cell's input arrays (raw little-endian files written by bench/run.ts), warms
+the op up and sizes its samples as bench/measure.ts does; `sample` times one sample; `dispose`
+drops the cell. Its argument is a JSON object: {"minSampleSeconds", "warmupSeconds",
+"warmupCalls"}, bench/measure.ts' settings.
 """
 import json
 import sys
@@ -22,7 +23,7 @@ def signature(result, count=64):
     return flat[index].tolist()
 
 
-def prepare(op, arrays):
+def op_function(op, arrays):
     x = arrays.get("x")
     y = arrays.get("y")
     m = x.reshape(-1, min(COLS, x.size)) if x is not None else None
@@ -46,46 +47,74 @@ def prepare(op, arrays):
     }[op]
 
 
-def measure(fn, samples, min_seconds):
-    for _ in range(3):
-        fn()
+def warm_up(fn, settings):
+    """The calls per sample and the seconds per call they took, after warming up (measure.ts)."""
+    start = time.perf_counter()
+    fn()
+    if time.perf_counter() - start <= 0.3:
+        end = time.perf_counter() + settings["warmupSeconds"]
+        calls = 0
+        while calls < settings["warmupCalls"] or time.perf_counter() < end:
+            fn()
+            calls += 1
     reps = 1
     while True:
-        start = time.perf_counter()
-        for _ in range(reps):
-            fn()
-        if time.perf_counter() - start >= min_seconds or reps >= 1 << 20:
-            break
+        seconds = time_calls(fn, reps)
+        if seconds * reps >= settings["minSampleSeconds"] or reps >= 1 << 20:
+            return reps, seconds
         reps *= 2
-    times = []
-    for _ in range(samples):
-        start = time.perf_counter()
-        for _ in range(reps):
-            fn()
-        times.append((time.perf_counter() - start) / reps)
-    times.sort()
-    return times
+
+
+def take_sample(fn, reps, call_seconds):
+    """One sample after one untimed call (see takeSample in measure.ts)."""
+    if call_seconds < 0.1:
+        fn()
+    return time_calls(fn, reps)
+
+
+def time_calls(fn, reps):
+    """Seconds per call over `reps` calls in a row."""
+    start = time.perf_counter()
+    for _ in range(reps):
+        fn()
+    return (time.perf_counter() - start) / reps
+
+
+def prepare(command):
+    dtype = np.float32 if command["dtype"] == "float32" else np.float64
+    arrays = {name: np.fromfile(path, dtype=dtype) for name, path in command["files"].items()}
+    if "a" in arrays:
+        side = int(round(arrays["a"].size ** 0.5))
+        arrays["a"] = arrays["a"].reshape(side, side)
+        arrays["b"] = arrays["b"].reshape(side, side)
+    return op_function(command["op"], arrays)
+
+
+def reply(message):
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
 
 
 def main():
-    spec = json.load(sys.stdin)
-    results = []
-    for i, cell in enumerate(spec["cells"]):
-        dtype = np.float32 if cell["dtype"] == "float32" else np.float64
-        arrays = {name: np.fromfile(path, dtype=dtype) for name, path in cell["inputs"].items()}
-        if "a" in arrays:
-            side = int(round(arrays["a"].size ** 0.5))
-            arrays["a"] = arrays["a"].reshape(side, side)
-            arrays["b"] = arrays["b"].reshape(side, side)
-        fn = prepare(cell["op"], arrays)
-        times = measure(fn, spec["samples"], spec["minSampleSeconds"])
-        results.append({
-            "op": cell["op"], "dtype": cell["dtype"], "n": cell["n"],
-            "median": times[len(times) // 2], "q1": times[len(times) // 4], "q3": times[(3 * len(times)) // 4],
-            "signature": signature(fn()),
-        })
-        print(f"numpy {i + 1}/{len(spec['cells'])} {cell['op']} {cell['dtype']} {cell['n']}", file=sys.stderr)
-    json.dump({"version": np.__version__, "results": results}, sys.stdout)
+    settings = json.loads(sys.argv[1])
+    reply({"ready": True})
+    fn, reps, call_seconds = None, 1, 0.0
+    for line in sys.stdin:
+        command = json.loads(line)
+        if command["cmd"] == "prepare":
+            try:
+                fn = prepare(command)
+                output = signature(fn())
+                reps, call_seconds = warm_up(fn, settings)
+                reply({"status": "ok", "callSeconds": call_seconds, "signature": output})
+            except Exception as error:  # reported as the cell's error, as the JS engines do
+                fn = None
+                reply({"status": "error", "note": repr(error)[:200]})
+        elif command["cmd"] == "sample":
+            reply({"seconds": take_sample(fn, reps, call_seconds)})
+        else:
+            fn = None
+            reply({})
 
 
 if __name__ == "__main__":

@@ -1,26 +1,27 @@
 // `npm run bench [-- --quick]`: nnbasics (wasm-simd, its relaxed-SIMD build, wasm, js) against
 // NumPy, TensorFlow.js, numjs, ndarray-ops and plain JavaScript, and the memory-bandwidth floor,
 // in one run on this machine. Every engine is measured in processes of its own
-// (bench/engine-process.ts), and its output checked against nnbasics' 'js' backend before its time
-// counts. Writes bench/results/latest.json and bench/results/latest.svg.
-import { execFileSync, spawnSync } from 'node:child_process';
+// (bench/engine-process.ts, bench/numpy_bench.py), and its output checked against nnbasics' 'js'
+// backend before its time counts. The engines' samples of a cell are interleaved, so that each
+// sees the machine as the others do. Writes bench/results/latest.json and latest.svg.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drawChart, type Point } from './chart.js';
-import type { EngineCell, EngineRequest } from './engine-process.js';
+import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
 import { PEERS } from './engines.js';
-import { FLOOR, OURS, RELAXED } from './engine-names.js';
 import {
   MIN_SAMPLE_SECONDS,
-  SAMPLES,
+  WARMUP,
   makeInputs,
   mismatch,
   quick,
   signature,
   tolerance,
 } from './measure.js';
+import { MeasuringProcess } from './measuring-process.js';
 import {
   type DType,
   EXP_BOUND_OPS,
@@ -30,12 +31,13 @@ import {
   type Op,
   nnbasics,
 } from './nnbasics-engine.js';
+import type { Command, PrepareReply, SampleReply } from './protocol.js';
 
 const SIZES = quick ? [1e3, 1e5] : [1e3, 1e5, 1e6, 1e7];
 const DTYPES: DType[] = ['float64', 'float32'];
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Every engine and its dtypes, in the tables' column order (NumPy's comes first). */
+/** Every JS engine and its dtypes, in the tables' column order (NumPy's two come first). */
 const ENGINES: { name: string; dtypes: readonly DType[] }[] = [
   ...[OURS, 'nnbasics wasm', 'nnbasics js'].map((name) => ({
     name,
@@ -45,10 +47,18 @@ const ENGINES: { name: string; dtypes: readonly DType[] }[] = [
   ...[RELAXED, FLOOR].map((name) => ({ name, dtypes: DTYPES })),
 ];
 /**
- * Rounds per cell: each engine measures each cell in this many processes, keeping the best. The
- * inputs up to N = 1e5 (where most targets are judged) take two more: they are quick to measure.
+ * Rounds per cell: each round measures every input in fresh processes, and a cell's samples from
+ * all its rounds are pooled. The inputs up to N = 1e5 (where most targets are judged) take one
+ * more: they are quick to measure.
  */
-const roundsOf = (group: Inputs[]) => (quick ? 1 : group[0].n <= 1e5 ? 5 : 3);
+const roundsOf = (group: Inputs[]) => (quick ? 1 : group[0].n <= 1e5 ? 3 : 2);
+/**
+ * About this long of samples per engine, cell and round, but MIN_SAMPLES to MAX_SAMPLES of them
+ * (--quick takes one sample of a call that lasts a second: nnbasics' js backend's matmul).
+ */
+const SAMPLING_SECONDS = quick ? 0.01 : 0.25;
+const MIN_SAMPLES = quick ? 1 : 3;
+const MAX_SAMPLES = quick ? 5 : 61;
 
 interface Result {
   engine: string;
@@ -58,6 +68,7 @@ interface Result {
   status: 'ok' | 'wrong' | 'n/a' | 'error';
   nsPerElement?: number;
   spread?: number; // (q3 - q1) / median
+  samples?: number;
   note?: string;
 }
 
@@ -78,7 +89,7 @@ function progress(text: string): void {
   process.stderr.write(`\r\x1b[K${text}`);
 }
 
-// ---------------------------------------------------------------- NumPy
+// ---------------------------------------------------------------- the measuring processes
 
 function numpyAvailable(): string | undefined {
   const probe = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], {
@@ -87,127 +98,236 @@ function numpyAvailable(): string | undefined {
   return probe.status === 0 ? probe.stdout.trim() : undefined;
 }
 
-interface NumpyResult {
-  op: Op;
-  dtype: DType;
-  n: number;
-  median: number;
-  q1: number;
-  q3: number;
-  signature: number[];
+/**
+ * NumPy's process (bench/numpy_bench.py), with BLAS on one thread as the JS engines have; with
+ * glibc's malloc as a script gets it (NUMPY), or tuned (NUMPY_TUNED). By default glibc hands a
+ * large freed block back to the kernel whenever the free space at the top of its heap exceeds a
+ * threshold, so that NumPy's temporaries can page-fault back in on every call: in a loop of
+ * np.sum(np.abs(y - x)) at N = 1e5 here, 11.6 ns/element against 2.6 with the tuned settings,
+ * which keep blocks up to 32 MiB (glibc's largest) in the process. How often that happens depends
+ * on the heap's history, so the default is measured, as users get it, and NumPy at its best too.
+ */
+function startNumpy(tuned: boolean): Promise<MeasuringProcess | string> {
+  // OPENBLAS_CORETYPE and L2_SIZE (set on some machines here to work around old OpenBLAS bugs)
+  // would slow a current NumPy: unset both.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OPENBLAS_NUM_THREADS: '1',
+    OMP_NUM_THREADS: '1',
+    MKL_NUM_THREADS: '1',
+  };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  for (const name of Object.keys(env)) if (name.startsWith('MALLOC_')) delete env[name];
+  if (tuned) {
+    env.MALLOC_MMAP_THRESHOLD_ = String(32 << 20);
+    env.MALLOC_TRIM_THRESHOLD_ = String(1 << 30);
+  }
+  const settings = {
+    minSampleSeconds: MIN_SAMPLE_SECONDS,
+    warmupSeconds: WARMUP.seconds,
+    warmupCalls: WARMUP.calls,
+  };
+  return MeasuringProcess.start(
+    'python3',
+    [join(here, 'numpy_bench.py'), JSON.stringify(settings)],
+    env,
+  );
 }
 
-function runNumpy(inputs: Inputs[]): NumpyResult[] {
-  const dir = mkdtempSync(join(tmpdir(), 'nnbasics-bench-'));
-  try {
-    const cells = inputs.flatMap((input) =>
-      opsOf(input).map((op) => {
-        const files: Record<string, string> = {};
-        for (const name of op === 'matmul' ? ['a', 'b'] : ['x', 'y']) {
-          const path = join(dir, `${input.dtype}-${input.n}-${name}.bin`);
-          const data = input[name as 'x'];
-          writeFileSync(path, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-          files[name] = path;
-        }
-        return { op, dtype: input.dtype, n: cellN(op, input.n), inputs: files };
-      }),
-    );
-    // One thread for BLAS, as the JS engines have; OPENBLAS_CORETYPE and L2_SIZE (set on some
-    // machines here to work around old OpenBLAS bugs) would slow a current NumPy: unset both.
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      OPENBLAS_NUM_THREADS: '1',
-      OMP_NUM_THREADS: '1',
-      MKL_NUM_THREADS: '1',
-    };
-    delete env.OPENBLAS_CORETYPE;
-    delete env.OPENBLAS_L2_SIZE;
-    const stdout = execFileSync('python3', [join(here, 'numpy_bench.py')], {
-      input: JSON.stringify({ cells, samples: SAMPLES, minSampleSeconds: MIN_SAMPLE_SECONDS }),
-      env,
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
-    return (JSON.parse(stdout) as { results: NumpyResult[] }).results;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+const isNumpy = (engine: string) => engine === NUMPY || engine === NUMPY_TUNED;
+
+/** A JS engine's process (bench/engine-process.ts). */
+function startEngine(engine: string): Promise<MeasuringProcess | string> {
+  return MeasuringProcess.start(process.execPath, [
+    // Node 20 validates the relaxed-SIMD build only with this flag (Node 22 without it).
+    ...(engine === RELAXED ? ['--experimental-wasm-relaxed-simd'] : []),
+    '--import',
+    'tsx',
+    join(here, 'engine-process.ts'),
+    engine,
+    ...(quick ? ['--quick'] : []),
+  ]);
+}
+
+/** NumPy reads its inputs from raw files: one set per input, written once per run. */
+class InputFiles {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'nnbasics-bench-'));
+
+  private readonly written = new Set<string>();
+
+  /** The files of an op's arrays (x and y, or matmul's a and b). */
+  of(input: Inputs, op: Op): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const name of op === 'matmul' ? ['a', 'b'] : ['x', 'y']) {
+      const path = join(this.dir, `${input.dtype}-${input.n}-${name}.bin`);
+      if (!this.written.has(path)) {
+        const data = input[name as 'x'];
+        writeFileSync(path, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        this.written.add(path);
+      }
+      files[name] = path;
+    }
+    return files;
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-// ---------------------------------------------------------------- the JS engines
+// ---------------------------------------------------------------- one group of inputs
+
+/** One engine's process in a group, or why it has none (it failed to start, or died). */
+interface Measurer {
+  engine: string;
+  dtypes: readonly DType[];
+  process: MeasuringProcess | string;
+}
+
+type Failure = { status: 'error'; note: string };
+
+/** A command's reply; a process that dies becomes its failure, for the group's later cells too. */
+async function ask<Reply>(m: Measurer, command: Command): Promise<Reply | Failure> {
+  if (typeof m.process === 'string') return { status: 'error', note: m.process };
+  try {
+    return await m.process.send<Reply>(command);
+  } catch (error) {
+    m.process = error instanceof Error ? error.message : String(error);
+    return { status: 'error', note: m.process };
+  }
+}
 
 /**
- * One engine's cells on some inputs, measured in a process of its own (bench/engine-process.ts)
- * and checked against the reference outputs.
+ * Measures every cell of a group of inputs in fresh processes, one per engine, and hands each
+ * cell's samples (or its failure) to context.gather. Each cell is prepared in every process in turn (a
+ * warm-up), then sampled with the engines' samples interleaved, so that a cell's samples of every
+ * engine lie within the same second or two: this machine's speed changes from one 20 ms slice to
+ * the next (other guests on the same host, most likely), and an engine sampled after another
+ * would see another machine.
  */
-function runEngine(engine: string, inputs: Inputs[], references: Map<string, number[]>): Result[] {
-  const request: EngineRequest = {
-    engine,
-    inputs: inputs.map((input) => ({ dtype: input.dtype, n: input.n, ops: opsFor(engine, input) })),
-  };
-  const child = spawnSync(
-    process.execPath,
-    [
-      // Node 20 validates the relaxed-SIMD build only with this flag (Node 22 without it).
-      ...(engine === RELAXED ? ['--experimental-wasm-relaxed-simd'] : []),
-      '--import',
-      'tsx',
-      join(here, 'engine-process.ts'),
-      ...(quick ? ['--quick'] : []),
-    ],
-    { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
-  let cells: EngineCell[] | undefined;
-  let failure: string;
-  try {
-    const parsed = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as {
-      cells?: EngineCell[];
-      error?: string;
-    };
-    cells = parsed.cells;
-    failure = parsed.error ?? 'no output';
-  } catch {
-    failure = (child.stderr || `exit status ${child.status}`).trim().slice(0, 200);
-  }
-  if (cells) return cells.map((cell) => judge(engine, cell, references.get(cellKey(cell))));
-  // The process failed as a whole: every cell it was to measure says why.
-  return request.inputs.flatMap(({ dtype, n, ops }) =>
-    ops.map((op) => ({
-      engine,
-      op,
-      dtype,
-      n: cellN(op, n),
-      status: 'error' as const,
-      note: failure,
+async function measureGroup(group: Inputs[], context: RunContext, label: string): Promise<void> {
+  // The processes start side by side (loading TensorFlow.js takes a second or two); the
+  // measuring begins once every one has loaded its engine.
+  progress(`${label}: starting the engines`);
+  const engines = [
+    ...(context.numpy ? [NUMPY, NUMPY_TUNED].map((name) => ({ name, dtypes: DTYPES })) : []),
+    ...ENGINES.filter(({ dtypes }) => group.some((input) => dtypes.includes(input.dtype))),
+  ];
+  const measurers: Measurer[] = await Promise.all(
+    engines.map(async ({ name, dtypes }) => ({
+      engine: name,
+      dtypes,
+      process: await (isNumpy(name) ? startNumpy(name === NUMPY_TUNED) : startEngine(name)),
     })),
   );
+  for (const input of group) {
+    for (const op of opsOf(input)) {
+      const key = cellKey({ op, dtype: input.dtype, n: input.n });
+      progress(`${label}: ${key}`);
+      const sampling: { m: Measurer; wanted: number }[] = [];
+      for (const m of measurers) {
+        if (!m.dtypes.includes(input.dtype) || !opsFor(m.engine, input).includes(op)) continue;
+        const files = isNumpy(m.engine) ? context.files.of(input, op) : undefined;
+        const reply = await ask<PrepareReply>(m, {
+          cmd: 'prepare',
+          op,
+          dtype: input.dtype,
+          n: input.n,
+          files,
+        });
+        const wrong =
+          reply.status === 'ok' && m.engine !== FLOOR
+            ? checkOutput(reply.signature, context.references.get(key), input.dtype)
+            : undefined;
+        if (reply.status === 'ok' && !wrong)
+          sampling.push({ m, wanted: samplesFor(reply.callSeconds) });
+        else {
+          context.gather(m.engine, key, wrong ?? reply, []);
+          if (wrong) await ask(m, { cmd: 'dispose' });
+        }
+      }
+      for (const { m, seconds, failure } of await interleave(sampling))
+        context.gather(m.engine, key, failure ?? { status: 'ok' }, seconds);
+    }
+  }
+  await Promise.all(measurers.map((m) => typeof m.process !== 'string' && m.process.close()));
 }
 
-/** An engine's cell as a result: its time, if its output matches the reference's. */
-function judge(engine: string, cell: EngineCell, reference: number[] | undefined): Result {
-  const n = cellN(cell.op, cell.n);
-  const result = { engine, op: cell.op, dtype: cell.dtype, n };
-  if (cell.status !== 'ok') return { ...result, status: cell.status, note: cell.note };
-  // The read floor alone computes nothing to check.
-  if (engine !== FLOOR) {
-    const error = cell.signature && reference ? mismatch(cell.signature, reference) : Infinity;
-    if (!(error <= tolerance(cell.dtype)))
-      return { ...result, status: 'wrong', note: `relative error ${error.toExponential(2)}` };
+/** Samples for a call of that length: about SAMPLING_SECONDS' worth, odd, within the bounds. */
+function samplesFor(callSeconds: number): number {
+  const count = Math.round(SAMPLING_SECONDS / Math.max(callSeconds, MIN_SAMPLE_SECONDS));
+  return Math.min(MAX_SAMPLES, Math.max(MIN_SAMPLES, count)) | 1;
+}
+
+/**
+ * Every engine's samples of a prepared cell, interleaved: in each sweep over the engines, an
+ * engine that wants fewer samples than the most takes one only in evenly spaced sweeps, so that
+ * its samples too are spread over the cell's time. Disposes of the cell in each process.
+ */
+async function interleave(
+  sampling: { m: Measurer; wanted: number }[],
+): Promise<{ m: Measurer; seconds: number[]; failure?: Failure }[]> {
+  const sweeps = Math.max(0, ...sampling.map((s) => s.wanted));
+  const taken = sampling.map((s) => ({
+    m: s.m,
+    seconds: [] as number[],
+    failure: undefined as Failure | undefined,
+  }));
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    for (const [i, { wanted }] of sampling.entries()) {
+      const due =
+        Math.floor(((sweep + 1) * wanted) / sweeps) > Math.floor((sweep * wanted) / sweeps);
+      if (!due || taken[i].failure) continue;
+      const reply = await ask<SampleReply>(taken[i].m, { cmd: 'sample' });
+      if ('seconds' in reply) taken[i].seconds.push(reply.seconds);
+      else taken[i].failure = reply;
+    }
   }
-  return { ...result, status: 'ok', nsPerElement: (cell.median! * 1e9) / n, spread: cell.spread };
+  for (const t of taken) if (!t.failure) await ask(t.m, { cmd: 'dispose' });
+  return taken;
+}
+
+/** Why an output is wrong (its error against the reference's), or undefined if it is right. */
+function checkOutput(
+  output: number[] | undefined,
+  reference: number[] | undefined,
+  dtype: DType,
+): { status: 'wrong'; note: string } | undefined {
+  const error = output && reference ? mismatch(output, reference) : Infinity;
+  if (error <= tolerance(dtype)) return undefined;
+  return { status: 'wrong', note: `relative error ${error.toExponential(2)}` };
 }
 
 // ---------------------------------------------------------------- main
 
-async function main(): Promise<void> {
-  const numpyVersion = numpyAvailable();
-  if (!numpyVersion) console.log('NumPy: not measured (python3 with numpy was not found).');
-  const inputs = DTYPES.flatMap((dtype) => SIZES.map((n) => makeInputs(dtype, n)));
-  // A full run measures one input at a time; --quick all of them in one process per engine.
-  const groups = quick ? [inputs] : inputs.map((input) => [input]);
+/** A cell's samples for one engine, over all rounds; or why it has none. */
+interface Gathered {
+  engine: string;
+  key: string;
+  status: Result['status'];
+  seconds: number[];
+  note?: string;
+}
+
+/** What every group of a run shares. */
+interface RunContext {
+  numpy: boolean;
+  files: InputFiles;
+  references: Map<string, number[]>;
+  /** Adds a cell's samples (or its failure) for an engine, from one round. */
+  gather(
+    engine: string,
+    key: string,
+    found: { status: Result['status']; note?: string },
+    seconds: number[],
+  ): void;
+}
+
+/** Each cell's reference output: nnbasics' plain-TypeScript backend, by cell key. */
+function referenceOutputs(inputs: Inputs[]): Map<string, number[]> {
   const references = new Map<string, number[]>();
-  const reference = nnbasics('js'); // nnbasics' plain-TypeScript backend
+  const reference = nnbasics('js');
   for (const input of inputs) {
     progress(`reference outputs: ${input.dtype} N=${input.n}`);
     for (const op of opsOf(input)) {
@@ -219,52 +339,66 @@ async function main(): Promise<void> {
       prepared.dispose();
     }
   }
-  // Every engine measures every cell in several rounds, the cell keeping its fastest. This
-  // machine has slow spells (other guests on the host, most likely) that make SIMD arithmetic up
-  // to twice as slow, for seconds to minutes at a time: so each round measures every input
-  // before the next round begins, and a cell's rounds are minutes apart. NumPy runs on the same
-  // inputs just before the JS engines in each round, so that the machine's drift touches every
-  // engine alike.
-  const rounds: Result[] = [];
-  const lastRound = Math.max(...groups.map(roundsOf));
-  for (let round = 1; round <= lastRound; round++) {
-    for (const group of groups.filter((g) => round <= roundsOf(g))) {
-      const label = group.length === 1 ? `${group[0].dtype} N=${group[0].n}` : 'all inputs';
-      if (numpyVersion) progress(`round ${round} of ${roundsOf(group)}: numpy, ${label}`);
-      for (const result of numpyVersion ? runNumpy(group) : []) {
-        const spread = (result.q3 - result.q1) / result.median;
-        const cell: EngineCell = { ...result, status: 'ok', spread };
-        rounds.push(judge('numpy', cell, references.get(cellKey(cell))));
-      }
-      for (const engine of ENGINES) {
-        const inputs = group.filter((input) => engine.dtypes.includes(input.dtype));
-        if (inputs.length === 0) continue;
-        progress(`round ${round} of ${roundsOf(group)}: ${engine.name}, ${label}`);
-        rounds.push(...runEngine(engine.name, inputs, references));
+  return references;
+}
+
+async function main(): Promise<void> {
+  const numpyVersion = numpyAvailable();
+  if (!numpyVersion) console.log('NumPy: not measured (python3 with numpy was not found).');
+  const inputs = DTYPES.flatMap((dtype) => SIZES.map((n) => makeInputs(dtype, n)));
+  // A full run measures one input at a time; --quick all of them in one process per engine.
+  const groups = quick ? [inputs] : inputs.map((input) => [input]);
+  // Every cell's samples over all its rounds, with the engine's status: a cell that was wrong
+  // (or failed) in any round keeps that status.
+  const gathered = new Map<string, Gathered>();
+  const context: RunContext = {
+    numpy: numpyVersion !== undefined,
+    files: new InputFiles(),
+    references: referenceOutputs(inputs),
+    gather(engine, key, found, seconds) {
+      const sofar = gathered.get(`${engine} ${key}`);
+      if (sofar?.status === 'ok' && found.status === 'ok') sofar.seconds.push(...seconds);
+      else if (!sofar || sofar.status === 'ok')
+        gathered.set(`${engine} ${key}`, { engine, key, ...found, seconds });
+    },
+  };
+  // Each round measures every input before the next round begins, in fresh processes: a
+  // process's own luck (which physical pages hold its arrays, where V8 places a loop's code) moves
+  // a kernel's time too, so a cell's samples come from several processes, minutes apart.
+  try {
+    const lastRound = Math.max(...groups.map(roundsOf));
+    for (let round = 1; round <= lastRound; round++) {
+      for (const group of groups.filter((g) => round <= roundsOf(g))) {
+        const label = group.length === 1 ? `${group[0].dtype} N=${group[0].n}` : 'all inputs';
+        await measureGroup(group, context, `round ${round} of ${roundsOf(group)}, ${label}`);
       }
     }
+  } finally {
+    context.files.remove();
   }
-  const results = fastestOfRounds(rounds);
   process.stderr.write('\r\x1b[K');
+  // In the tables' column order: NumPy, then ENGINES.
+  const order = [NUMPY, NUMPY_TUNED, ...ENGINES.map((e) => e.name)];
+  const results = [...gathered.values()].map(summarise);
+  results.sort((p, q) => order.indexOf(p.engine) - order.indexOf(q.engine));
   report(results, numpyVersion);
 }
 
-/**
- * Each cell's fastest round; a cell whose output was wrong (or failed) in any round keeps that
- * round's status instead.
- */
-function fastestOfRounds(rounds: Result[]): Result[] {
-  const cells = new Map<string, Result>();
-  for (const r of rounds) {
-    const k = `${r.engine} ${cellKey(r)}`;
-    const best = cells.get(k);
-    if (
-      !best ||
-      (best.status === 'ok' && (r.status !== 'ok' || r.nsPerElement! < best.nsPerElement!))
-    )
-      cells.set(k, r);
-  }
-  return [...cells.values()];
+/** A cell's result from its samples: the median, and the interquartile spread. */
+function summarise(cell: Gathered): Result {
+  const [op, dtype, n] = cell.key.split(' ');
+  const result = { engine: cell.engine, op: op as Op, dtype: dtype as DType, n: Number(n) };
+  if (cell.status !== 'ok') return { ...result, status: cell.status, note: cell.note };
+  const times = [...cell.seconds].sort((p, q) => p - q);
+  const at = (f: number) => times[Math.floor(f * (times.length - 1))];
+  const median = at(0.5);
+  return {
+    ...result,
+    status: 'ok',
+    nsPerElement: (median * 1e9) / result.n,
+    spread: (at(0.75) - at(0.25)) / median,
+    samples: times.length,
+  };
 }
 
 /** Width of a column of the printed tables (the longest engine name and a space). */
@@ -287,7 +421,7 @@ function report(results: Result[], numpyVersion: string | undefined): void {
     for (const op of OPS) {
       for (const n of sizesOf(op)) {
         const numpy = results.find(
-          (r) => r.engine === 'numpy' && r.op === op && r.dtype === dtype && r.n === n,
+          (r) => r.engine === NUMPY && r.op === op && r.dtype === dtype && r.n === n,
         );
         const cells = shown.map((engine) => {
           const r = results.find(
@@ -295,7 +429,7 @@ function report(results: Result[], numpyVersion: string | undefined): void {
           );
           if (!r || r.status !== 'ok') return (r?.status ?? '').padStart(WIDTH);
           const ratio =
-            numpy?.nsPerElement && engine !== 'numpy'
+            numpy?.nsPerElement && engine !== NUMPY
               ? ` (${(r.nsPerElement! / numpy.nsPerElement).toFixed(2)})`
               : '';
           return `${fmt(r.nsPerElement!)}${ratio}`.padStart(WIDTH);
