@@ -40,12 +40,14 @@ export class MeasuringProcess {
     return this.read<Reply>();
   }
 
-  /** Ends the process's input, so it exits, and waits for it. */
+  /** Ends the process's input, so it exits, and waits for it (killing it after 10 s). */
   async close(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.stdin.end();
+    const stuck = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await exited;
+    clearTimeout(stuck);
   }
 
   private async read<Reply>(): Promise<Reply> {
