@@ -11,6 +11,10 @@ export const quick = process.argv.includes('--quick');
 export const MIN_SAMPLE_SECONDS = 0.002;
 /** Warm-up before the samples of a cell (--quick trades some of it for a run under a minute). */
 export const WARMUP = { seconds: quick ? 0.05 : 0.2, calls: quick ? 3 : 5 };
+/** A call this long (a plain loop at N = 1e7) is warm after one call and needs no warm-up. */
+export const LONG_CALL_SECONDS = 0.3;
+/** Below this, a sample starts with an untimed call (takeSample); above, that would not matter. */
+export const UNTIMED_CALL_BELOW_SECONDS = 0.1;
 
 export function makeInputs(dtype: DType, n: number): Inputs {
   const rng = np.random.defaultRng(2026);
@@ -65,9 +69,9 @@ export function warmUp(run: () => void): { reps: number; callSeconds: number } {
   run();
   const first = (performance.now() - start) / 1000;
   // Warm up for WARMUP.seconds (WARMUP.calls at the least): the first calls of a wasm function
-  // run in V8's baseline tier until the optimized code is ready. A call of over 0.3 s (a plain
-  // loop at N = 1e7) needs no more than one call before its timed ones.
-  if (first <= 0.3) {
+  // run in V8's baseline tier until the optimized code is ready. A long call needs no more than
+  // one call before its timed ones.
+  if (first <= LONG_CALL_SECONDS) {
     const end = performance.now() + WARMUP.seconds * 1000;
     for (let i = 0; i < WARMUP.calls || performance.now() < end; i++) run();
   }
@@ -82,10 +86,10 @@ export function warmUp(run: () => void): { reps: number; callSeconds: number } {
  * One sample: seconds per call over `reps` calls in a row, after one untimed call. The process has
  * waited while the other engines took their samples, and that first call would pay for bringing
  * the op's data (and the process) back into the caches: at N = 1e5 up to twice a warm call's time.
- * A call of over 0.1 s is long enough for that not to matter, and is not repeated.
+ * A call of UNTIMED_CALL_BELOW_SECONDS or more is long enough for that not to matter.
  */
 export function takeSample(run: () => void, reps: number, callSeconds: number): number {
-  if (callSeconds < 0.1) run();
+  if (callSeconds < UNTIMED_CALL_BELOW_SECONDS) run();
   return timeCalls(run, reps);
 }
 

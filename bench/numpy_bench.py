@@ -3,8 +3,8 @@
 Speaks bench/protocol.ts: one JSON command per line on stdin, one JSON reply per line on stdout.
 `prepare` reads the cell's input arrays (raw little-endian files written by bench/run.ts), warms
 the op up and sizes its samples as bench/measure.ts does; `sample` times one sample; `dispose`
-drops the cell. Its argument is a JSON object: {"minSampleSeconds", "warmupSeconds",
-"warmupCalls"}, bench/measure.ts' settings.
+drops the cell. Its argument is a JSON object of bench/measure.ts' settings: {"minSampleSeconds",
+"warmupSeconds", "warmupCalls", "longCallSeconds", "untimedCallBelowSeconds"}.
 """
 import json
 import sys
@@ -51,7 +51,7 @@ def warm_up(fn, settings):
     """The calls per sample and the seconds per call they took, after warming up (measure.ts)."""
     start = time.perf_counter()
     fn()
-    if time.perf_counter() - start <= 0.3:
+    if time.perf_counter() - start <= settings["longCallSeconds"]:
         end = time.perf_counter() + settings["warmupSeconds"]
         calls = 0
         while calls < settings["warmupCalls"] or time.perf_counter() < end:
@@ -65,9 +65,9 @@ def warm_up(fn, settings):
         reps *= 2
 
 
-def take_sample(fn, reps, call_seconds):
-    """One sample after one untimed call (see takeSample in measure.ts)."""
-    if call_seconds < 0.1:
+def take_sample(fn, reps, call_seconds, settings):
+    """One sample, after one untimed call for a short op (see takeSample in measure.ts)."""
+    if call_seconds < settings["untimedCallBelowSeconds"]:
         fn()
     return time_calls(fn, reps)
 
@@ -111,7 +111,7 @@ def main():
                 fn = None
                 reply({"status": "error", "note": repr(error)[:200]})
         elif command["cmd"] == "sample":
-            reply({"seconds": take_sample(fn, reps, call_seconds)})
+            reply({"seconds": take_sample(fn, reps, call_seconds, settings)})
         else:
             fn = None
             reply({})

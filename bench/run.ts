@@ -13,7 +13,9 @@ import { drawChart, type Point } from './chart.js';
 import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
 import { PEERS } from './engines.js';
 import {
+  LONG_CALL_SECONDS,
   MIN_SAMPLE_SECONDS,
+  UNTIMED_CALL_BELOW_SECONDS,
   WARMUP,
   makeInputs,
   mismatch,
@@ -127,6 +129,8 @@ function startNumpy(tuned: boolean): Promise<MeasuringProcess | string> {
     minSampleSeconds: MIN_SAMPLE_SECONDS,
     warmupSeconds: WARMUP.seconds,
     warmupCalls: WARMUP.calls,
+    longCallSeconds: LONG_CALL_SECONDS,
+    untimedCallBelowSeconds: UNTIMED_CALL_BELOW_SECONDS,
   };
   return MeasuringProcess.start(
     'python3',
