@@ -71,40 +71,88 @@ function binary(suffix: Suffix, f: (a: number, b: number) => number) {
   };
 }
 
-/** NumPy's pairwise_sum over n elements given by get(i), with each add rounded by round. */
-function pairwise(
-  n: number,
-  get: (i: number) => number,
-  start: number,
-  round: (x: number) => number,
-): number {
+// The sums and dot products below avoid function values inside their loops (a `round` or a
+// `get` passed in): V8 shares one set of feedback among all closures made from one function
+// literal, so once two dtypes had run, such a call turned megamorphic and its loop slow (float64
+// matmul took 5x as long after a float32 one, float64 sums 2.6x).
+
+/** v, rounded to float32 when float32 is set. */
+function round32(v: number, float32: boolean): number {
+  return float32 ? Math.fround(v) : v;
+}
+
+/** a + b, rounded to float32 when float32 is set (the accumulators of float32 sums). */
+function add(a: number, b: number, float32: boolean): number {
+  return round32(a + b, float32);
+}
+
+// A leaf's eight accumulators (float32 values are held exactly).
+const accumulators = new Float64Array(8);
+
+/** NumPy's pairwise_sum of terms[start, start + n), each add rounded to float32 when float32 is set. */
+function pairwise(terms: Float64Array, start: number, n: number, float32: boolean): number {
   if (n < 8) {
     let res = 0;
-    for (let i = 0; i < n; i++) res = round(res + get(start + i));
+    for (let i = 0; i < n; i++) res = add(res, terms[start + i], float32);
     return res;
   }
   if (n <= 128) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => get(start + j));
+    const r = accumulators;
+    for (let j = 0; j < 8; j++) r[j] = terms[start + j];
     let i = 8;
     for (; i < n - (n % 8); i += 8)
-      for (let j = 0; j < 8; j++) r[j] = round(r[j] + get(start + i + j));
-    let res = round(
-      round(round(r[0] + r[1]) + round(r[2] + r[3])) +
-        round(round(r[4] + r[5]) + round(r[6] + r[7])),
-    );
-    for (; i < n; i++) res = round(res + get(start + i));
+      for (let j = 0; j < 8; j++) r[j] = add(r[j], terms[start + i + j], float32);
+    const left = add(add(r[0], r[1], float32), add(r[2], r[3], float32), float32);
+    const right = add(add(r[4], r[5], float32), add(r[6], r[7], float32), float32);
+    let res = add(left, right, float32);
+    for (; i < n; i++) res = add(res, terms[start + i], float32);
     return res;
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  return round(pairwise(n2, get, start, round) + pairwise(n - n2, get, start + n2, round));
+  return add(
+    pairwise(terms, start, n2, float32),
+    pairwise(terms, start + n2, n - n2, float32),
+    float32,
+  );
 }
 
-/** One summed element from x and y; `round` rounds an intermediate result to the row's type. */
-type Transform = (x: number, y: number, round: (v: number) => number) => number;
+/** What the sum kernels add up, from x (and y; ignored by the one-input terms). */
+type SumTerm = 'x' | 'x*x' | '|x|' | '|x-y|' | '(x-y)^2';
 
-function sumRows(suffix: 'f64' | 'f32', transform: Transform, twoInputs: boolean) {
-  const round = rounder(suffix);
+/** One term, each step rounded to float32 when float32 is set. */
+function term(kind: SumTerm, x: number, y: number, float32: boolean): number {
+  switch (kind) {
+    case 'x':
+      return x;
+    case 'x*x':
+      return round32(x * x, float32);
+    case '|x|':
+      return Math.abs(x);
+    case '|x-y|':
+      return Math.abs(round32(x - y, float32));
+    case '(x-y)^2': {
+      const d = round32(x - y, float32);
+      return round32(d * d, float32);
+    }
+  }
+}
+
+// One row of x and one of y at a time, as float64 (grown as rows need): the terms are computed
+// in place in rowX, then summed. Reading through these, the term loop sees one kind of array
+// whatever the dtype, and a contiguous row is gathered by a native copy.
+let rowX = new Float64Array(1024);
+let rowY = new Float64Array(1024);
+
+/** n elements of v from start with the given stride, into `into`. */
+function gather(v: View, start: number, stride: number, n: number, into: Float64Array): void {
+  if (stride === 1) into.set(v.subarray(start, start + n));
+  else for (let i = 0; i < n; i++) into[i] = v[start + i * stride];
+}
+
+function sumRows(suffix: 'f64' | 'f32', kind: SumTerm) {
+  const float32 = suffix === 'f32';
+  const twoInputs = kind === '|x-y|' || kind === '(x-y)^2';
   const size = SIZE[suffix];
   const rows = (
     n: number,
@@ -120,17 +168,19 @@ function sumRows(suffix: 'f64' | 'f32', transform: Transform, twoInputs: boolean
     accumulate: number,
   ) => {
     const v = view(suffix);
+    if (rowX.length < cols) {
+      rowX = new Float64Array(cols);
+      rowY = new Float64Array(cols);
+    }
+    const terms = rowX;
+    const ys = rowY;
     for (let r = 0; r < n; r++) {
-      const xb = x / size + r * xs0;
-      const yb = y / size + r * ys0;
-      const s = pairwise(
-        cols,
-        (i) => round(transform(v[xb + i * xs1], twoInputs ? v[yb + i * ys1] : 0, round)),
-        0,
-        round,
-      );
+      gather(v, x / size + r * xs0, xs1, cols, terms);
+      if (twoInputs) gather(v, y / size + r * ys0, ys1, cols, ys);
+      if (kind !== 'x')
+        for (let i = 0; i < cols; i++) terms[i] = term(kind, terms[i], ys[i], float32);
       const o = out / size + r * os;
-      v[o] = round((accumulate ? v[o] : 0) + s);
+      v[o] = add(accumulate ? v[o] : 0, pairwise(terms, 0, cols, float32), float32);
     }
   };
   if (twoInputs) return rows;
@@ -204,15 +254,22 @@ function argmaxRows(suffix: Suffix) {
   };
 }
 
+/** The dot product of n elements at x and y (strides in elements): one loop per dtype. */
 function dot(suffix: 'f64' | 'f32' | 'i32') {
   const size = SIZE[suffix];
-  const round = suffix === 'i32' ? (x: number) => x | 0 : rounder(suffix);
-  const mul = suffix === 'i32' ? Math.imul : (a: number, b: number) => round(a * b);
   return (n: number, x: number, sx: number, y: number, sy: number): number => {
     const v = view(suffix);
     let s = 0;
-    for (let i = 0, xi = x / size, yi = y / size; i < n; i++, xi += sx, yi += sy)
-      s = round(s + mul(v[xi], v[yi]));
+    let xi = x / size;
+    let yi = y / size;
+    if (suffix === 'f32') {
+      for (let i = 0; i < n; i++, xi += sx, yi += sy)
+        s = Math.fround(s + Math.fround(v[xi] * v[yi]));
+    } else if (suffix === 'i32') {
+      for (let i = 0; i < n; i++, xi += sx, yi += sy) s = (s + Math.imul(v[xi], v[yi])) | 0;
+    } else {
+      for (let i = 0; i < n; i++, xi += sx, yi += sy) s += v[xi] * v[yi];
+    }
     return s;
   };
 }
@@ -275,44 +332,46 @@ function sigmoidKernel(suffix: 'f64' | 'f32', derivative: boolean) {
   });
 }
 
-type RowFn = (row: number[], round: (x: number) => number) => number[];
+/** A function of one row (float32 values held exactly), with each step rounded to float32 when float32 is set. */
+type RowFn = (row: Float64Array, float32: boolean) => Float64Array;
 
 /** A row kernel (rows, cols, x, xs0, xs1, out) with out contiguous, from a function of one row. */
 function rowKernel(suffix: 'f64' | 'f32', fn: RowFn) {
   const size = SIZE[suffix];
-  const round = rounder(suffix);
   return (rows: number, cols: number, x: number, xs0: number, xs1: number, out: number) => {
     const v = view(suffix);
     for (let r = 0; r < rows; r++) {
-      const row = Array.from({ length: cols }, (_, i) => v[x / size + r * xs0 + i * xs1]);
-      v.set(fn(row, round), out / size + r * cols);
+      const row = Float64Array.from({ length: cols }, (_, i) => v[x / size + r * xs0 + i * xs1]);
+      v.set(fn(row, suffix === 'f32'), out / size + r * cols);
     }
   };
 }
 
-function rowMax(row: number[]): number {
+function rowMax(row: Float64Array): number {
   return row.reduce((m, v) => (m > v || m !== m ? m : v));
 }
 
-const softmaxRow: RowFn = (row, round) => {
+const softmaxRow: RowFn = (row, float32) => {
+  const round = (v: number) => round32(v, float32);
   const m = rowMax(row);
   const e = row.map((v) => round(Math.exp(round(v - m))));
-  const s = round(0 + pairwise(e.length, (i) => e[i], 0, round));
+  const s = round(0 + pairwise(e, 0, e.length, float32));
   return e.map((v) => round(v / s));
 };
 
-const logSoftmaxRow: RowFn = (row, round) => {
+const logSoftmaxRow: RowFn = (row, float32) => {
+  const round = (v: number) => round32(v, float32);
   let m = rowMax(row);
   if (!Number.isFinite(m)) m = 0;
   const e = row.map((v) => round(Math.exp(round(v - m))));
-  const logSum = round(Math.log(round(0 + pairwise(e.length, (i) => e[i], 0, round))));
+  const logSum = round(Math.log(round(0 + pairwise(e, 0, e.length, float32))));
   return row.map((v) => round(round(v - m) - logSum));
 };
 
-const normalizeRow: RowFn = (row, round) => {
-  const norm = round(
-    Math.sqrt(round(0 + pairwise(row.length, (i) => round(row[i] * row[i]), 0, round))),
-  );
+const normalizeRow: RowFn = (row, float32) => {
+  const round = (v: number) => round32(v, float32);
+  const squares = row.map((v) => round(v * v));
+  const norm = round(Math.sqrt(round(0 + pairwise(squares, 0, row.length, float32))));
   return row.map((v) => round(v / norm));
 };
 
@@ -333,18 +392,11 @@ for (const s of ['f64', 'f32'] as const) {
     [`maximum_${s}`]: binary(s, maxOf),
     [`minimum_${s}`]: binary(s, minOf),
     [`power_${s}`]: binary(s, cPow),
-    [`sum_${s}`]: sumRows(s, (x) => x, false),
-    [`sumsq_${s}`]: sumRows(s, (x) => x * x, false),
-    [`sumabs_${s}`]: sumRows(s, Math.abs, false),
-    [`sumabsdiff_${s}`]: sumRows(s, (x, y, round) => Math.abs(round(x - y)), true),
-    [`sumsqdiff_${s}`]: sumRows(
-      s,
-      (x, y, round) => {
-        const d = round(x - y);
-        return d * d;
-      },
-      true,
-    ),
+    [`sum_${s}`]: sumRows(s, 'x'),
+    [`sumsq_${s}`]: sumRows(s, 'x*x'),
+    [`sumabs_${s}`]: sumRows(s, '|x|'),
+    [`sumabsdiff_${s}`]: sumRows(s, '|x-y|'),
+    [`sumsqdiff_${s}`]: sumRows(s, '(x-y)^2'),
     [`max_${s}`]: extremeRows(s, true),
     [`min_${s}`]: extremeRows(s, false),
     [`argmax_${s}`]: argmaxRows(s),
