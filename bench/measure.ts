@@ -47,7 +47,7 @@ export function signature(output: ArrayLike<number> | number): number[] {
 /** The largest error relative to the reference's magnitude; Infinity when NaNs disagree. */
 export function mismatch(got: number[], want: number[]): number {
   if (got.length !== want.length) return Infinity;
-  const scale = Math.max(1e-30, ...want.map(Math.abs));
+  const scale = Math.max(1e-30, ...want.filter(Number.isFinite).map(Math.abs));
   let worst = 0;
   got.forEach((g, i) => {
     const w = want[i];
