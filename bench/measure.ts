@@ -44,7 +44,10 @@ export function signature(output: ArrayLike<number> | number): number[] {
   );
 }
 
-/** The largest error relative to the reference's magnitude; Infinity when NaNs disagree. */
+/**
+ * The largest error relative to the reference's magnitude (that of its largest finite value, for
+ * elements far below it); Infinity when NaNs or infinities disagree.
+ */
 export function mismatch(got: number[], want: number[]): number {
   if (got.length !== want.length) return Infinity;
   const scale = Math.max(1e-30, ...want.filter(Number.isFinite).map(Math.abs));
@@ -53,6 +56,8 @@ export function mismatch(got: number[], want: number[]): number {
     const w = want[i];
     if (Number.isNaN(w) || Number.isNaN(g))
       worst = Number.isNaN(w) && Number.isNaN(g) ? worst : Infinity;
+    else if (g === w) return;
+    else if (!Number.isFinite(g) || !Number.isFinite(w)) worst = Infinity;
     else worst = Math.max(worst, Math.abs(g - w) / Math.max(Math.abs(w), scale * 1e-3));
   });
   return worst;

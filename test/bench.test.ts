@@ -25,7 +25,10 @@ describe('the output check', () => {
     expect(mismatch([1000, 2e-6], [1000, 1e-6])).toBeCloseTo(1e-6, 12);
   });
 
-  test('NaNs must agree; lengths must agree', () => {
+  test('NaNs and infinities must agree; lengths must agree', () => {
+    expect(mismatch([Infinity, -Infinity, 1], [Infinity, -Infinity, 1])).toBe(0);
+    expect(mismatch([Infinity], [1])).toBe(Infinity);
+    expect(mismatch([1], [-Infinity])).toBe(Infinity);
     expect(mismatch([NaN, 1], [NaN, 1])).toBe(0);
     expect(mismatch([NaN], [1])).toBe(Infinity);
     expect(mismatch([1], [NaN])).toBe(Infinity);
