@@ -24,6 +24,7 @@ import {
   tolerance,
 } from './measure.js';
 import { MeasuringProcess } from './measuring-process.js';
+import type { RelaxedPair } from './speed-section.js';
 import {
   type DType,
   EXP_BOUND_OPS,
@@ -380,12 +381,36 @@ async function main(): Promise<void> {
   } finally {
     context.files.remove();
   }
+  const relaxedPairs = relaxedInOneProcess();
   process.stderr.write('\r\x1b[K');
   // In the tables' column order: NumPy, then ENGINES.
   const order = [NUMPY, NUMPY_TUNED, ...ENGINES.map((e) => e.name)];
   const results = [...gathered.values()].map(summarise);
   results.sort((p, q) => order.indexOf(p.engine) - order.indexOf(q.engine));
-  report(results, numpyVersion);
+  report(results, numpyVersion, relaxedPairs);
+}
+
+/**
+ * The relaxed-SIMD build against the plain one, kernel against kernel in one process
+ * (bench/relaxed-ab.ts); undefined, with the reason printed, where the runtime has no relaxed SIMD.
+ */
+function relaxedInOneProcess(): RelaxedPair[] | undefined {
+  progress('the relaxed-SIMD build against the plain one, in one process');
+  const child = spawnSync(
+    process.execPath,
+    [
+      // Node 20 validates the relaxed-SIMD build only with this flag (Node 22 without it).
+      '--experimental-wasm-relaxed-simd',
+      '--import',
+      'tsx',
+      join(here, 'relaxed-ab.ts'),
+      ...(quick ? ['--quick'] : []),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (child.status === 0) return JSON.parse(child.stdout) as RelaxedPair[];
+  console.log(`relaxed SIMD in one process: not measured (${child.stderr.trim().split('\n')[0]})`);
+  return undefined;
 }
 
 /** A cell's result from its samples: the median, and the interquartile spread. */
@@ -408,7 +433,11 @@ function summarise(cell: Gathered): Result {
 /** Width of a column of the printed tables (the longest engine name and a space). */
 const WIDTH = 23;
 
-function report(results: Result[], numpyVersion: string | undefined): void {
+function report(
+  results: Result[],
+  numpyVersion: string | undefined,
+  relaxedPairs: RelaxedPair[] | undefined,
+): void {
   const engines = [...new Set(results.map((r) => r.engine))];
   const date = new Date().toISOString();
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
@@ -449,8 +478,18 @@ function report(results: Result[], numpyVersion: string | undefined): void {
     console.log(`${p.engine} ${p.op} ${p.dtype} N=${p.n}: ${p.status} (${p.note})`);
   const outDir = join(here, 'results');
   mkdirSync(outDir, { recursive: true });
+  if (relaxedPairs) {
+    console.log(
+      '\nrelaxed SIMD against plain SIMD, kernel against kernel in one process (N = 1e5):',
+    );
+    for (const p of relaxedPairs)
+      console.log(
+        `${`${p.op} ${p.dtype}`.padEnd(17)}${fmt(p.plain).padStart(8)}${fmt(p.relaxed).padStart(8)} ns/element  ${(p.plain / p.relaxed).toFixed(2)}x`,
+      );
+  }
   const meta = { date, machine, quick, numpy: numpyVersion ?? null };
-  writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ ...meta, results }, null, 1) + '\n');
+  const record = { ...meta, relaxedInOneProcess: relaxedPairs ?? null, results };
+  writeFileSync(join(outDir, 'latest.json'), JSON.stringify(record, null, 1) + '\n');
   const points: Point[] = results
     .filter((r) => r.status === 'ok' && r.op !== 'matmul')
     .map((r) => ({
