@@ -19,7 +19,7 @@ const OUT = IN + 8 * N + 4096;
 
 type Kernel = (...args: number[]) => void;
 
-/** A build's instance, with x at IN; run(op) calls the op's kernel on it, output() reads it. */
+/** A build's own instance with x at IN: call(op) makes a call of op's kernel, output() reads it. */
 function instance(file: string, dtype: DType, x: Float64Array | Float32Array) {
   const memory = new WebAssembly.Memory({ initial: 64 });
   const module = new WebAssembly.Module(readFileSync(new URL(`../build/${file}`, import.meta.url)));

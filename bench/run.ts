@@ -409,7 +409,10 @@ function relaxedInOneProcess(): RelaxedPair[] | undefined {
     { encoding: 'utf8' },
   );
   if (child.status === 0) return JSON.parse(child.stdout) as RelaxedPair[];
-  console.log(`relaxed SIMD in one process: not measured (${child.stderr.trim().split('\n')[0]})`);
+  // Node prints an uncaught error after its source line: show the error's own line.
+  const lines = child.stderr.trim().split('\n');
+  const why = lines.find((line) => /^\w*Error: /.test(line)) ?? lines[0];
+  console.log(`relaxed SIMD in one process: not measured (${why})`);
   return undefined;
 }
 
