@@ -62,10 +62,12 @@ const fmt = (v: number | undefined) =>
   v === undefined ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 /** 1e5 as "1e5". */
 const sizeLabel = (n: number) => n.toExponential(0).replace('+', '');
+/** When a run began, to the minute: "2026-11-28 16:01 UTC". */
+const startedAt = (run: RunRecord) => `${run.date.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** The speed section's Markdown: the header line, both tables and the table of targets. */
 export function speedSection(run: RunRecord): string {
-  const header = `Run of ${run.date.slice(0, 16).replace('T', ' ')} UTC on ${run.machine}, NumPy ${run.numpy ?? 'absent'}${run.quick ? ' (--quick)' : ''}.`;
+  const header = `Run of ${startedAt(run)} on ${run.machine}, NumPy ${run.numpy ?? 'absent'}${run.quick ? ' (--quick)' : ''}.`;
   const targetRows = targets(run).map(
     (t) => `| ${t.what} | ${t.holds ? 'yes' : 'no'} | ${t.detail} |`,
   );
@@ -86,10 +88,9 @@ export function speedSection(run: RunRecord): string {
 export function targetsAcrossRuns(runs: RunRecord[]): string {
   const judged = runs.map((run) => new Map(targets(run).map((t) => [t.what, t])));
   const whats = [...new Set(judged.flatMap((m) => [...m.keys()]))];
-  const when = (run: RunRecord) => `${run.date.slice(0, 16).replace('T', ' ')} UTC`;
   const cell = (t: Target | undefined) => (t ? `${t.holds ? 'yes' : 'no'}: ${t.detail}` : '—');
   return [
-    `| target | ${runs.map(when).join(' | ')} |`,
+    `| target | ${runs.map(startedAt).join(' | ')} |`,
     `| --- |${runs.map(() => ' --- |').join('')}`,
     ...whats.map((what) => `| ${what} | ${judged.map((m) => cell(m.get(what))).join(' | ')} |`),
   ].join('\n');
