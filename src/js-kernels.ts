@@ -332,17 +332,21 @@ function sigmoidKernel(suffix: 'f64' | 'f32', derivative: boolean) {
   });
 }
 
-/** A function of one row (float32 values held exactly), with each step rounded to float32 when float32 is set. */
-type RowFn = (row: Float64Array, float32: boolean) => Float64Array;
+/**
+ * A function of one row (float32 values held exactly), with each step rounded by `round` to the
+ * row's dtype; `float32` tells pairwise the same.
+ */
+type RowFn = (row: Float64Array, round: (x: number) => number, float32: boolean) => Float64Array;
 
 /** A row kernel (rows, cols, x, xs0, xs1, out) with out contiguous, from a function of one row. */
 function rowKernel(suffix: 'f64' | 'f32', fn: RowFn) {
   const size = SIZE[suffix];
+  const round = rounder(suffix);
   return (rows: number, cols: number, x: number, xs0: number, xs1: number, out: number) => {
     const v = view(suffix);
     for (let r = 0; r < rows; r++) {
       const row = Float64Array.from({ length: cols }, (_, i) => v[x / size + r * xs0 + i * xs1]);
-      v.set(fn(row, suffix === 'f32'), out / size + r * cols);
+      v.set(fn(row, round, suffix === 'f32'), out / size + r * cols);
     }
   };
 }
@@ -351,16 +355,14 @@ function rowMax(row: Float64Array): number {
   return row.reduce((m, v) => (m > v || m !== m ? m : v));
 }
 
-const softmaxRow: RowFn = (row, float32) => {
-  const round = (v: number) => round32(v, float32);
+const softmaxRow: RowFn = (row, round, float32) => {
   const m = rowMax(row);
   const e = row.map((v) => round(Math.exp(round(v - m))));
   const s = round(0 + pairwise(e, 0, e.length, float32));
   return e.map((v) => round(v / s));
 };
 
-const logSoftmaxRow: RowFn = (row, float32) => {
-  const round = (v: number) => round32(v, float32);
+const logSoftmaxRow: RowFn = (row, round, float32) => {
   let m = rowMax(row);
   if (!Number.isFinite(m)) m = 0;
   const e = row.map((v) => round(Math.exp(round(v - m))));
@@ -368,8 +370,7 @@ const logSoftmaxRow: RowFn = (row, float32) => {
   return row.map((v) => round(round(v - m) - logSum));
 };
 
-const normalizeRow: RowFn = (row, float32) => {
-  const round = (v: number) => round32(v, float32);
+const normalizeRow: RowFn = (row, round, float32) => {
   const squares = row.map((v) => round(v * v));
   const norm = round(Math.sqrt(round(0 + pairwise(squares, 0, row.length, float32))));
   return row.map((v) => round(v / norm));
