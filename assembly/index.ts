@@ -16,3 +16,6 @@ export * from './binary';
 export * from './reduce';
 export * from './linalg';
 export * from './nn';
+export * from './copy';
+export * from './logic';
+export * from './math';

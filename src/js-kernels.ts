@@ -3,73 +3,19 @@
 // that exist only here (bool, _u8). Results agree with wasm: sums bit for bit, transcendental
 // functions within an ulp (Math.exp, Math.log, Math.tanh).
 import { heap } from './memory.js';
-
-type View = Float64Array | Float32Array | Int32Array | Uint8Array;
-type Suffix = 'f64' | 'f32' | 'i32' | 'u8';
-
-const SIZE: Record<Suffix, number> = { f64: 8, f32: 4, i32: 4, u8: 1 };
-
-function view(suffix: Suffix): View {
-  const views = heap();
-  return suffix === 'f64'
-    ? views.f64
-    : suffix === 'f32'
-      ? views.f32
-      : suffix === 'i32'
-        ? views.i32
-        : views.u8;
-}
+import { copyKernels } from './js-kernels/copy.js';
+import { logicKernels } from './js-kernels/logic.js';
+import { mathKernels } from './js-kernels/math.js';
+import { SIZE, type Suffix, type View, mapKernel, view, zipKernel } from './js-kernels/views.js';
 
 /** Rounds a double result the way storing it in the suffix's type does (for accumulators). */
 function rounder(suffix: Suffix): (x: number) => number {
   return suffix === 'f32' ? Math.fround : suffix === 'f64' ? (x) => x : (x) => x | 0;
 }
 
-function unary(suffix: Suffix, f: (x: number) => number) {
-  return (
-    rows: number,
-    cols: number,
-    x: number,
-    xs0: number,
-    xs1: number,
-    out: number,
-    os0: number,
-    os1: number,
-  ) => {
-    const v = view(suffix);
-    const size = SIZE[suffix];
-    for (let r = 0; r < rows; r++) {
-      let xi = x / size + r * xs0;
-      let oi = out / size + r * os0;
-      for (let c = 0; c < cols; c++, xi += xs1, oi += os1) v[oi] = f(v[xi]);
-    }
-  };
-}
-
-function binary(suffix: Suffix, f: (a: number, b: number) => number) {
-  return (
-    rows: number,
-    cols: number,
-    a: number,
-    as0: number,
-    as1: number,
-    b: number,
-    bs0: number,
-    bs1: number,
-    out: number,
-    os0: number,
-    os1: number,
-  ) => {
-    const v = view(suffix);
-    const size = SIZE[suffix];
-    for (let r = 0; r < rows; r++) {
-      let ai = a / size + r * as0;
-      let bi = b / size + r * bs0;
-      let oi = out / size + r * os0;
-      for (let c = 0; c < cols; c++, ai += as1, bi += bs1, oi += os1) v[oi] = f(v[ai], v[bi]);
-    }
-  };
-}
+const unary = (suffix: Suffix, f: (x: number) => number) => mapKernel(suffix, suffix, f);
+const binary = (suffix: Suffix, f: (a: number, b: number) => number) =>
+  zipKernel(suffix, suffix, f);
 
 // The sums and dot products below avoid function values inside their loops (a `round` or a
 // `get` passed in): V8 shares one set of feedback among all closures made from one function
@@ -434,3 +380,4 @@ Object.assign(jsKernels, {
   max_u8: extremeRows('u8', true),
   min_u8: extremeRows('u8', false),
 });
+Object.assign(jsKernels, copyKernels, logicKernels, mathKernels);

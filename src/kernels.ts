@@ -21,7 +21,7 @@ const sets: Record<Backend, KernelSet | undefined> = {
 };
 
 /** Kernel name suffix of each dtype (bool is stored as bytes). */
-const SUFFIX: Record<DType, string> = {
+export const SUFFIX: Record<DType, string> = {
   float64: 'f64',
   float32: 'f32',
   int32: 'i32',

@@ -11,6 +11,7 @@ import {
   resolveReshape,
   shapeSize,
 } from './shape.js';
+import { castInto } from './strided.js';
 
 /** What np.array and every op accept: numbers, booleans, nested arrays of them, typed arrays, NDArrays. */
 export type ArrayInput = number | boolean | NDArray | ArrayBufferView | readonly ArrayInput[];
@@ -235,13 +236,7 @@ export class NDArray {
     this.check('astype');
     const target = checkDType('astype', dtype);
     const out = NDArray.empty(this.shape, target, 'astype');
-    const source = heapOf(this.dtype);
-    const dest = heapOf(target);
-    let i = out.offset;
-    const sameKind = this.dtype === target || (target === 'float64' && this.dtype !== 'bool');
-    forEachOffset(this.shape, this.elementStrides, this.offset, (o) => {
-      dest[i++] = sameKind ? source[o] : castValue(source[o], target);
-    });
+    castInto(this, out);
     return out;
   }
 

@@ -4,87 +4,9 @@ import { type DType, isFloat, promoteTypes, promoteWithScalar, scalarDType } fro
 import { ValueError } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
-import {
-  broadcastShapes,
-  broadcastStrides,
-  coalesce,
-  forEachIndex,
-  isContiguous,
-  type Shape,
-  shapeSize,
-} from '../shape.js';
+import { broadcastShapes, broadcastStrides, type Shape } from '../shape.js';
+import { runElementwise, stridedOf } from '../strided.js';
 import { type ArrayInput, fromData, operand } from './create.js';
-
-/** One operand of a strided kernel: where its first element is and how it steps (elements). */
-export interface Strided {
-  offset: number;
-  itemsize: number;
-  strides: readonly number[];
-}
-
-export function stridedOf(x: NDArray, strides: readonly number[] = x.elementStrides): Strided {
-  return { offset: x.offset, itemsize: x.itemsize, strides };
-}
-
-/**
- * Runs a 2-D strided kernel (rows, cols, then ptr, stride0, stride1 per operand) over `shape`:
- * dimensions are coalesced first, so contiguous data is one call over one long row.
- */
-export function runElementwise(
-  op: string,
-  dtype: DType,
-  shape: Shape,
-  operands: readonly Strided[],
-): void {
-  const fn = kernel(op, dtype);
-  // The common case, every operand contiguous, is one call over one row (no coalescing).
-  let contiguous = true;
-  for (let k = 0; contiguous && k < operands.length; k++) {
-    contiguous = isContiguous(shape, operands[k].strides);
-  }
-  if (contiguous) {
-    const size = shapeSize(shape);
-    const [a, b, c] = operands;
-    if (operands.length === 2)
-      fn(1, size, a.offset * a.itemsize, 0, 1, b.offset * b.itemsize, 0, 1);
-    else
-      fn(
-        1,
-        size,
-        a.offset * a.itemsize,
-        0,
-        1,
-        b.offset * b.itemsize,
-        0,
-        1,
-        c.offset * c.itemsize,
-        0,
-        1,
-      );
-    return;
-  }
-  const { shape: dims, strides } = coalesce(
-    shape,
-    operands.map((o) => o.strides),
-  );
-  const nd = dims.length;
-  const rows = nd >= 2 ? dims[nd - 2] : 1;
-  const cols = nd >= 1 ? dims[nd - 1] : 1;
-  const outer = Math.max(0, nd - 2);
-  forEachIndex(dims, outer, (index) => {
-    const args = [rows, cols];
-    operands.forEach((o, k) => {
-      let element = o.offset;
-      for (let i = 0; i < outer; i++) element += index[i] * strides[k][i];
-      args.push(
-        element * o.itemsize,
-        nd >= 2 ? strides[k][nd - 2] : 0,
-        nd >= 1 ? strides[k][nd - 1] : 0,
-      );
-    });
-    fn(...args);
-  });
-}
 
 /** Disposes, at the end of an op, the operands it converted from JS data. */
 export class Temporaries {

@@ -1,0 +1,123 @@
+// The strided copy/cast kernel behind astype, x.set(...), concatenate, stack and fancy indexing:
+// cast_<from>_<to>(rows, cols, x, xs0, xs1, out, os0, os1) converts each element as NumPy's C
+// casts do. A source stride of 0 broadcasts (one value fills the row); same-dtype contiguous rows
+// are one memory.copy.
+import { at } from './common';
+
+/** One element of S as D, as NumPy casts it (x86's cvttsd2si for float to int32). */
+// @ts-ignore: decorator
+@inline
+function convert<S, D>(x: S): D {
+  if (isInteger<D>() && sizeof<D>() == 1) return <D>(x != <S>0 ? 1 : 0); // bool: NaN is true
+  if (isInteger<S>() && sizeof<S>() == 1) return <D>x; // from bool: 0 or 1
+  if (isFloat<S>() && isInteger<D>()) {
+    // Out of range and NaN give INT32_MIN, as the cast NumPy compiles to.
+    return <f64>x > -2147483649.0 && <f64>x < 2147483648.0 ? <D><i32><f64>x : <D>i32.MIN_VALUE;
+  }
+  return <D>x;
+}
+
+/** One row of n elements: a fill when the source is broadcast, SIMD where the types allow. */
+// @ts-ignore: decorator
+@inline
+function castRow<S, D>(n: i32, x: usize, sx: isize, out: usize, so: isize): void {
+  let i = 0;
+  if (so == 1 && sx == 1 && sizeof<S>() == sizeof<D>() && isFloat<S>() == isFloat<D>()) {
+    memory.copy(out, x, <usize>n * sizeof<D>());
+    return;
+  }
+  if (so == 1 && sx == 0) {
+    const value = convert<S, D>(load<S>(x));
+    if (sizeof<D>() == 1) {
+      memory.fill(out, <u8>value, <usize>n);
+      return;
+    }
+    if (ASC_FEATURE_SIMD) {
+      const lanes = 16 / sizeof<D>();
+      const v = v128.splat<D>(value);
+      for (; i + lanes <= n; i += lanes) v128.store(out + <usize>i * sizeof<D>(), v);
+    }
+    for (; i < n; i++) store<D>(at<D>(out, i, 1), value);
+    return;
+  }
+  if (ASC_FEATURE_SIMD && so == 1 && sx == 1) {
+    if (sizeof<S>() == 8 && isFloat<S>() && sizeof<D>() == 4 && isFloat<D>()) {
+      for (; i + 4 <= n; i += 4) {
+        const p = x + (<usize>i << 3);
+        const lo = f32x4.demote_f64x2_zero(v128.load(p));
+        const hi = f32x4.demote_f64x2_zero(v128.load(p, 16));
+        v128.store(out + (<usize>i << 2), i32x4.shuffle(lo, hi, 0, 1, 4, 5));
+      }
+    } else if (sizeof<S>() == 4 && isFloat<S>() && sizeof<D>() == 8 && isFloat<D>()) {
+      for (; i + 4 <= n; i += 4) {
+        const v = v128.load(x + (<usize>i << 2));
+        const q = out + (<usize>i << 3);
+        v128.store(q, f64x2.promote_low_f32x4(v));
+        v128.store(q, f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 2, 3)), 16);
+      }
+    } else if (isInteger<S>() && sizeof<S>() == 4 && sizeof<D>() == 8 && isFloat<D>()) {
+      for (; i + 4 <= n; i += 4) {
+        const v = v128.load(x + (<usize>i << 2));
+        const q = out + (<usize>i << 3);
+        v128.store(q, f64x2.convert_low_i32x4_s(v));
+        v128.store(q, f64x2.convert_low_i32x4_s(i32x4.shuffle(v, v, 2, 3, 2, 3)), 16);
+      }
+    }
+  }
+  for (; i < n; i++) store<D>(at<D>(out, i, so), convert<S, D>(load<S>(at<S>(x, i, sx))));
+}
+
+// @ts-ignore: decorator
+@inline
+function cast<S, D>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  for (let r = 0; r < rows; r++) castRow<S, D>(cols, at<S>(x, r, xs0), xs1, at<D>(out, r, os0), os1);
+}
+
+export function cast_f64_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<f64, f64>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_f64_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<f64, f32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_f64_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<f64, i32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_f64_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<f64, u8>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_f32_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<f32, f64>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_f32_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<f32, f32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_f32_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<f32, i32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_f32_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<f32, u8>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_i32_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<i32, f64>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_i32_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<i32, f32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_i32_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<i32, i32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_i32_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<i32, u8>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_u8_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<u8, f64>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_u8_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<u8, f32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_u8_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<u8, i32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cast_u8_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cast<u8, u8>(rows, cols, x, xs0, xs1, out, os0, os1);
+}

@@ -1,0 +1,20 @@
+// The js forms of assembly/copy.ts: cast_<from>_<to>, NumPy's C casts between the four dtypes.
+import { type Suffix, mapKernel } from './views.js';
+
+const SUFFIXES: readonly Suffix[] = ['f64', 'f32', 'i32', 'u8'];
+
+/** One element as storing it in `to` gives (the typed array rounds float32 and wraps nothing else). */
+function converter(from: Suffix, to: Suffix): (x: number) => number {
+  if (to === 'u8') return (x) => (x !== 0 ? 1 : 0); // NaN is true
+  if (to === 'i32' && (from === 'f64' || from === 'f32')) {
+    // x86's cvttsd2si: out of range and NaN give INT32_MIN.
+    return (x) => (x > -2147483649 && x < 2147483648 ? Math.trunc(x) : -2147483648);
+  }
+  return (x) => x;
+}
+
+export const copyKernels: Record<string, (...args: number[]) => unknown> = {};
+for (const from of SUFFIXES) {
+  for (const to of SUFFIXES)
+    copyKernels[`cast_${from}_${to}`] = mapKernel(from, to, converter(from, to));
+}
