@@ -120,3 +120,93 @@ export function argmax_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isiz
 export function argmax_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
   argmaxRows<i32>(rows, cols, x, xs0, xs1, out, os);
 }
+export function max_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize, accumulate: i32): void {
+  extremeRows<u8>(true, rows, cols, x, xs0, xs1, out, os, accumulate);
+}
+export function min_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize, accumulate: i32): void {
+  extremeRows<u8>(false, rows, cols, x, xs0, xs1, out, os, accumulate);
+}
+
+/** NumPy's argmin: the first minimum; the first NaN wins. */
+// @ts-ignore: decorator
+@inline
+function argminRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
+  for (let r = 0; r < rows; r++) {
+    const xr = at<T>(x, r, xs0);
+    let best = load<T>(xr);
+    let index = 0;
+    if (best == best) {
+      for (let c = 1; c < cols; c++) {
+        const v = load<T>(at<T>(xr, c, xs1));
+        if (!(v >= best)) {
+          best = v;
+          index = c;
+          if (v != v) break;
+        }
+      }
+    }
+    store<i32>(at<i32>(out, r, os), index);
+  }
+}
+
+export function argmin_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
+  argminRows<f64>(rows, cols, x, xs0, xs1, out, os);
+}
+export function argmin_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
+  argminRows<f32>(rows, cols, x, xs0, xs1, out, os);
+}
+export function argmin_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
+  argminRows<i32>(rows, cols, x, xs0, xs1, out, os);
+}
+
+// ---------------------------------------------------------------- prod, cumsum
+
+/** NumPy's multiply.reduce: a plain loop in index order (no pairwise tree, unlike add). */
+// @ts-ignore: decorator
+@inline
+function prodRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize, accumulate: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const xr = at<T>(x, r, xs0);
+    const o = at<T>(out, r, os);
+    let acc: T = accumulate ? load<T>(o) : load<T>(xr);
+    for (let c = accumulate ? 0 : 1; c < cols; c++) acc *= load<T>(at<T>(xr, c, xs1));
+    store<T>(o, acc);
+  }
+}
+
+export function prod_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize, accumulate: i32): void {
+  prodRows<f64>(rows, cols, x, xs0, xs1, out, os, accumulate);
+}
+export function prod_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize, accumulate: i32): void {
+  prodRows<f32>(rows, cols, x, xs0, xs1, out, os, accumulate);
+}
+export function prod_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize, accumulate: i32): void {
+  prodRows<i32>(rows, cols, x, xs0, xs1, out, os, accumulate);
+}
+
+/** NumPy's add.accumulate along each row: out[0] = x[0], then running sums in index order. */
+// @ts-ignore: decorator
+@inline
+function cumsumRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  if (cols == 0) return;
+  for (let r = 0; r < rows; r++) {
+    const xr = at<T>(x, r, xs0);
+    const or = at<T>(out, r, os0);
+    let acc = load<T>(xr);
+    store<T>(or, acc);
+    for (let c = 1; c < cols; c++) {
+      acc += load<T>(at<T>(xr, c, xs1));
+      store<T>(at<T>(or, c, os1), acc);
+    }
+  }
+}
+
+export function cumsum_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cumsumRows<f64>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cumsum_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cumsumRows<f32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}
+export function cumsum_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
+  cumsumRows<i32>(rows, cols, x, xs0, xs1, out, os0, os1);
+}

@@ -13,11 +13,18 @@ export function isFloat(dtype: DType): boolean {
   return dtype === 'float64' || dtype === 'float32';
 }
 
+/** NumPy's generic spellings: 'int' is the default integer (int32 here), 'float' is float64. */
+const ALIASES: Record<string, DType> = { int: 'int32', float: 'float64' };
+
+/** A dtype name as the user may write it: one of DTYPES, or NumPy's 'int' and 'float'. */
+export type DTypeName = DType | 'int' | 'float';
+
 /** Checks a dtype given by the user; `fn` names the caller in the error. */
 export function checkDType(fn: string, dtype: unknown): DType {
   if (typeof dtype === 'string' && (DTYPES as readonly string[]).includes(dtype)) {
     return dtype as DType;
   }
+  if (typeof dtype === 'string' && Object.hasOwn(ALIASES, dtype)) return ALIASES[dtype];
   throw new TypeError(
     `${fn}: data type ${describe(dtype)} not understood (expected one of ${DTYPES.join(', ')})`,
   );

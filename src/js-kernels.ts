@@ -3,6 +3,7 @@
 // that exist only here (bool, _u8). Results agree with wasm: sums bit for bit, transcendental
 // functions within an ulp (Math.exp, Math.log, Math.tanh).
 import { heap } from './memory.js';
+import { accumulateKernels } from './js-kernels/accumulate.js';
 import { copyKernels } from './js-kernels/copy.js';
 import { logicKernels } from './js-kernels/logic.js';
 import { mathKernels } from './js-kernels/math.js';
@@ -380,4 +381,4 @@ Object.assign(jsKernels, {
   max_u8: extremeRows('u8', true),
   min_u8: extremeRows('u8', false),
 });
-Object.assign(jsKernels, copyKernels, logicKernels, mathKernels);
+Object.assign(jsKernels, accumulateKernels, copyKernels, logicKernels, mathKernels);

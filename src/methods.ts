@@ -3,7 +3,11 @@
 import { type ArrayInput, type AxisArgument, NDArray } from './ndarray.js';
 import * as ops from './ops/index.js';
 import { dot, matmul } from './ops/linalg.js';
-import { argmax, max, mean, min, sum } from './ops/reduce.js';
+import { all, any, equal, greater, greaterEqual, less, lessEqual, notEqual } from './ops/logic.js';
+import { clip, round } from './ops/math.js';
+import { argmax, argmin, max, mean, min, prod, sum } from './ops/reduce.js';
+import { squeeze } from './ops/shapes.js';
+import { cumsum, std, type VarianceOptions, variance } from './ops/statistics.js';
 
 const methods: ThisType<NDArray> & Partial<NDArray> = {
   add(other: ArrayInput) {
@@ -62,6 +66,62 @@ const methods: ThisType<NDArray> & Partial<NDArray> = {
   },
   argmax(axis?: number | null | { axis?: number | null; keepdims?: boolean }) {
     return argmax(this, axis);
+  },
+  argmin(axis?: number | null | { axis?: number | null; keepdims?: boolean }) {
+    return argmin(this, axis);
+  },
+  prod(axis?: AxisArgument) {
+    return prod(this, axis);
+  },
+  var(options?: number | readonly number[] | null | VarianceOptions) {
+    return variance(this, options);
+  },
+  std(options?: number | readonly number[] | null | VarianceOptions) {
+    return std(this, options);
+  },
+  cumsum(axis?: number | null) {
+    return cumsum(this, axis);
+  },
+  all(axis?: AxisArgument) {
+    return all(this, axis);
+  },
+  any(axis?: AxisArgument) {
+    return any(this, axis);
+  },
+  eq(other: ArrayInput) {
+    return equal(this, other);
+  },
+  ne(other: ArrayInput) {
+    return notEqual(this, other);
+  },
+  lt(other: ArrayInput) {
+    return less(this, other);
+  },
+  le(other: ArrayInput) {
+    return lessEqual(this, other);
+  },
+  gt(other: ArrayInput) {
+    return greater(this, other);
+  },
+  ge(other: ArrayInput) {
+    return greaterEqual(this, other);
+  },
+  clip(min: ArrayInput | null, max: ArrayInput | null) {
+    return clip(this, min, max) as NDArray;
+  },
+  round(decimals?: number) {
+    return round(this, decimals) as NDArray;
+  },
+  squeeze(axis?: number | readonly number[] | null) {
+    return squeeze(this, axis);
+  },
+  flatten() {
+    const copy = this.copy();
+    try {
+      return copy.reshape(-1);
+    } finally {
+      copy.dispose();
+    }
   },
   dot(other: ArrayInput) {
     return dot(this, other);

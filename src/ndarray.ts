@@ -1,6 +1,6 @@
 // NDArray: a typed, strided view of a block of wasm linear memory, NumPy's data model.
-import { type DType, ITEMSIZE, type TypedArray, checkDType } from './dtype.js';
-import { IndexError, ValueError, describe } from './errors.js';
+import { type DType, type DTypeName, ITEMSIZE, type TypedArray, checkDType } from './dtype.js';
+import { IndexError, ValueError, describe, formatShape } from './errors.js';
 import { type Printable, arrayToString } from './format/arrayprint.js';
 import { type Block, type Lease, adopt, allocate, disown, heap, release } from './memory.js';
 import {
@@ -12,6 +12,7 @@ import {
   shapeSize,
 } from './shape.js';
 import { castInto } from './strided.js';
+import type { IndexKey } from './indexing.js';
 
 /** What np.array and every op accept: numbers, booleans, nested arrays of them, typed arrays, NDArrays. */
 export type ArrayInput = number | boolean | NDArray | ArrayBufferView | readonly ArrayInput[];
@@ -232,7 +233,7 @@ export class NDArray {
   }
 
   /** A C-contiguous copy with elements converted to `dtype` (as NumPy's C casts). */
-  astype(dtype: DType): NDArray {
+  astype(dtype: DTypeName): NDArray {
     this.check('astype');
     const target = checkDType('astype', dtype);
     const out = NDArray.empty(this.shape, target, 'astype');
@@ -276,44 +277,11 @@ export class NDArray {
     if (index < -size || index >= size) {
       throw new IndexError(`index ${index} is out of bounds for size ${size}`);
     }
-    const flat = index < 0 ? index + size : index;
-    const position: number[] = [];
-    let rest = flat;
-    for (let axis = this.ndim - 1; axis >= 0; axis--) {
-      position.unshift(rest % this.shape[axis]);
-      rest = Math.floor(rest / this.shape[axis]);
-    }
-    return this.get(...position) as number | boolean;
-  }
-
-  /**
-   * x.get(i, j, ...) is NumPy's x[i, j, ...]: a JS number (or boolean) when every axis is
-   * indexed, else a view of the remaining axes. Negative indices count from the end.
-   */
-  get(...index: number[]): number | boolean | NDArray {
-    this.check('get');
-    if (index.length > this.ndim) {
-      throw new IndexError(
-        `too many indices for array: array is ${this.ndim}-dimensional, but ${index.length} were indexed`,
-      );
-    }
+    let rest = index < 0 ? index + size : index;
     let offset = this.offset;
-    index.forEach((i, axis) => {
-      const size = this.shape[axis];
-      if (!Number.isInteger(i)) {
-        throw new TypeError(`get: only integers are valid indices, got ${describe(i)}`);
-      }
-      if (i < -size || i >= size) {
-        throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${size}`);
-      }
-      offset += (i < 0 ? i + size : i) * this.elementStrides[axis];
-    });
-    if (index.length < this.ndim) {
-      return this.view(
-        this.shape.slice(index.length),
-        this.elementStrides.slice(index.length),
-        offset,
-      );
+    for (let axis = this.ndim - 1; axis >= 0; axis--) {
+      offset += (rest % this.shape[axis]) * this.elementStrides[axis];
+      rest = Math.floor(rest / this.shape[axis]);
     }
     const value = heapOf(this.dtype)[offset];
     return this.dtype === 'bool' ? value !== 0 : value;
@@ -351,6 +319,24 @@ export class NDArray {
     };
   }
 
+  /**
+   * JS operators: a string context ('A2 = ' + x, template literals) gets NumPy's str; numeric
+   * coercion (x > 0.5, x * 2, -x) of an array with dimensions throws instead of giving NaN or
+   * false. A 0-d array coerces to its value.
+   */
+  [Symbol.toPrimitive](hint: 'string' | 'number' | 'default'): string | number | boolean {
+    if (this.ndim === 0 && hint !== 'string') return this.item();
+    if (hint === 'number') {
+      throw new TypeError(
+        `an array of shape ${formatShape(this.shape)} cannot be used as a number: JS operators do ` +
+          'not work on arrays. Compare with np.greater, np.less, np.equal (x.gt, x.lt, x.eq); ' +
+          'compute with np.add, np.subtract, np.multiply, np.divide, np.negative (x.add, x.sub, ' +
+          'x.mul, x.div, x.negative)',
+      );
+    }
+    return this.toString();
+  }
+
   /** Node's console.log and util.inspect show NumPy's str form. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.isDisposed ? 'NDArray(disposed)' : this.toString();
@@ -367,6 +353,14 @@ export type AxisArgument =
 // Method forms of the ops, installed by src/methods.ts (which sits above the ops).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- intended: the methods are assigned to the prototype
 export interface NDArray {
+  /**
+   * NumPy's x[keys]: integers (negative from the end), slice strings (':', '1:3', '::-1') or
+   * np.slice objects, '...', np.newaxis (null), bool masks and integer arrays. Basic keys give a
+   * view (a JS number or boolean when every axis gets an integer); masks and index arrays a copy.
+   */
+  get(...keys: IndexKey[]): number | boolean | NDArray;
+  /** NumPy's x[keys] = value: value broadcast to the selection and cast to x's dtype; returns x. */
+  set(...keysAndValue: [...IndexKey[], ArrayInput]): NDArray;
   /** this + other, broadcasting. */
   add(other: ArrayInput): NDArray;
   /** this - other, broadcasting. */
@@ -394,6 +388,51 @@ export interface NDArray {
   max(axis?: AxisArgument): NDArray | number;
   min(axis?: AxisArgument): NDArray | number;
   argmax(axis?: number | null | { axis?: number | null; keepdims?: boolean }): NDArray | number;
+  argmin(axis?: number | null | { axis?: number | null; keepdims?: boolean }): NDArray | number;
+  /** Product over all axes (a JS number) or the given ones. */
+  prod(axis?: AxisArgument): NDArray | number;
+  /** np.var(this, {axis, keepdims, ddof}). */
+  var(
+    options?:
+      | number
+      | readonly number[]
+      | null
+      | { axis?: number | readonly number[] | null; keepdims?: boolean; ddof?: number },
+  ): NDArray | number;
+  /** np.std(this, {axis, keepdims, ddof}). */
+  std(
+    options?:
+      | number
+      | readonly number[]
+      | null
+      | { axis?: number | readonly number[] | null; keepdims?: boolean; ddof?: number },
+  ): NDArray | number;
+  /** Running sums along an axis (of the flattened array when omitted). */
+  cumsum(axis?: number | null): NDArray;
+  /** Whether every element is true (a JS boolean), or along the given axes. */
+  all(axis?: AxisArgument): NDArray | boolean;
+  /** Whether any element is true (a JS boolean), or along the given axes. */
+  any(axis?: AxisArgument): NDArray | boolean;
+  /** this == other, elementwise (np.equal). */
+  eq(other: ArrayInput): NDArray;
+  /** this != other, elementwise (np.not_equal). */
+  ne(other: ArrayInput): NDArray;
+  /** this < other, elementwise (np.less). */
+  lt(other: ArrayInput): NDArray;
+  /** this <= other, elementwise (np.less_equal). */
+  le(other: ArrayInput): NDArray;
+  /** this > other, elementwise (np.greater). */
+  gt(other: ArrayInput): NDArray;
+  /** this >= other, elementwise (np.greater_equal). */
+  ge(other: ArrayInput): NDArray;
+  /** np.clip(this, min, max); either bound may be null. */
+  clip(min: ArrayInput | null, max: ArrayInput | null): NDArray;
+  /** np.round(this, decimals = 0): halves to even. */
+  round(decimals?: number): NDArray;
+  /** np.squeeze(this, axis?): a view without size-1 axes. */
+  squeeze(axis?: number | readonly number[] | null): NDArray;
+  /** A 1-D copy of the elements in C order. */
+  flatten(): NDArray;
   /** np.dot(this, other). */
   dot(other: ArrayInput): NDArray | number;
   /** np.matmul(this, other). */

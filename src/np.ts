@@ -26,7 +26,26 @@ import { defaultRng } from './random.js';
 import { getBackend, setBackend, wasmFeatures } from './kernels.js';
 import * as ops from './ops/index.js';
 import { dot, matmul, norm } from './ops/linalg.js';
-import { argmax, max, mean, min, sum } from './ops/reduce.js';
+import { argmax, argmin, max, mean, min, prod, sum } from './ops/reduce.js';
+import * as logic from './ops/logic.js';
+import * as math from './ops/math.js';
+import { concatenate, hstack, meshgrid, stack, vstack } from './ops/joins.js';
+import {
+  broadcastTo,
+  copy,
+  expandDims,
+  eye,
+  fullLike,
+  onesLike,
+  ravel,
+  squeeze,
+  transpose,
+  zerosLike,
+} from './ops/shapes.js';
+import { argsort, sort } from './ops/sorting.js';
+import { cumsum, std, variance } from './ops/statistics.js';
+import { svd } from './ops/svd.js';
+import { newaxis, slice } from './indexing.js';
 import './methods.js';
 
 /** NumPy's repr(x). */
@@ -61,18 +80,66 @@ export const np = {
   linspace,
   reshape,
   random: { defaultRng },
+  // indexing
+  slice,
+  newaxis,
   // elementwise
   ...ops,
+  ...math,
+  // comparison and logic
+  equal: logic.equal,
+  notEqual: logic.notEqual,
+  less: logic.less,
+  lessEqual: logic.lessEqual,
+  greater: logic.greater,
+  greaterEqual: logic.greaterEqual,
+  logicalAnd: logic.logicalAnd,
+  logicalOr: logic.logicalOr,
+  logicalXor: logic.logicalXor,
+  logicalNot: logic.logicalNot,
+  isnan: logic.isnan,
+  isinf: logic.isinf,
+  isfinite: logic.isfinite,
+  where: logic.where,
+  nonzero: logic.nonzero,
+  all: logic.all,
+  any: logic.any,
+  isclose: logic.isclose,
+  allclose: logic.allclose,
+  arrayEqual: logic.arrayEqual,
+  // shapes and joins
+  squeeze,
+  expandDims,
+  transpose,
+  copy,
+  ravel,
+  broadcastTo,
+  concatenate,
+  stack,
+  vstack,
+  hstack,
+  meshgrid,
+  eye,
+  zerosLike,
+  onesLike,
+  fullLike,
   // reductions
   sum,
   mean,
   max,
   min,
   argmax,
+  argmin,
+  prod,
+  var: variance,
+  std,
+  cumsum,
+  sort,
+  argsort,
   // linear algebra
   dot,
   matmul,
-  linalg: { norm },
+  linalg: { norm, svd },
   // printing
   arrayRepr,
   arrayStr,

@@ -1,5 +1,12 @@
 // Array creation: from JS data (with NumPy's inference), filled arrays, ranges.
-import { type DType, checkDType, isInt32, scalarDType, typedArrayDType } from '../dtype.js';
+import {
+  type DType,
+  type DTypeName,
+  checkDType,
+  isInt32,
+  scalarDType,
+  typedArrayDType,
+} from '../dtype.js';
 import { ValueError, checkOptions, describe } from '../errors.js';
 import { type ArrayInput, NDArray, castValue, heapOf } from '../ndarray.js';
 import { checkShape } from '../shape.js';
@@ -7,7 +14,7 @@ import { checkShape } from '../shape.js';
 export type { ArrayInput };
 
 export interface DTypeOptions {
-  dtype?: DType;
+  dtype?: DTypeName;
 }
 
 function isSequence(value: unknown): value is ArrayInput[] | ArrayBufferView {

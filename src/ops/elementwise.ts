@@ -54,81 +54,117 @@ export function unary(name: UnaryName, x: ArrayInput): NDArray | number {
 
 /**
  * Runs the one-input kernel `<kernelName>_<dtype>` from input into a new array of its shape and
- * dtype: a JS number when `original` (what the user passed) was one, else the array.
+ * of dtype `result` (the input's unless said): a JS value when `original` (what the user passed)
+ * was a JS number or boolean, else the array.
  */
 export function applyUnaryKernel(
   kernelName: string,
   input: NDArray,
   original: ArrayInput,
   temps?: Temporaries,
+  result: DType = input.dtype,
 ): NDArray | number {
-  const out = NDArray.empty(input.shape, input.dtype, kernelName);
+  const out = NDArray.empty(input.shape, result, kernelName);
   const size = out.size;
   if (size > 0 && input.isContiguous) {
-    const bytes = input.itemsize;
-    kernel(kernelName, input.dtype)(1, size, input.offset * bytes, 0, 1, out.offset * bytes, 0, 1);
+    const fn = kernel(kernelName, input.dtype);
+    fn(1, size, input.offset * input.itemsize, 0, 1, out.offset * out.itemsize, 0, 1);
   } else if (size > 0) {
     runElementwise(kernelName, input.dtype, input.shape, [stridedOf(input), stridedOf(out)]);
   }
-  if (typeof original !== 'number') return out;
-  const value = firstValue(out);
+  if (typeof original !== 'number' && typeof original !== 'boolean') return out;
+  const value = jsValue(out);
   if (temps) temps.keep(out);
   else out.dispose();
-  return value;
+  return value as number;
 }
 
 export type BinaryName =
   'add' | 'subtract' | 'multiply' | 'divide' | 'power' | 'maximum' | 'minimum';
 
-/** The dtype a binary ufunc computes in, from its operands (JS numbers are weak scalars). */
-function binaryDType(name: BinaryName, a: ArrayInput, b: ArrayInput, da: DType, db: DType): DType {
-  let dtype: DType;
-  if (typeof a === 'number' && typeof b !== 'number') dtype = promoteWithScalar(db, a);
-  else if (typeof b === 'number' && typeof a !== 'number') dtype = promoteWithScalar(da, b);
-  else dtype = promoteTypes(da, db);
-  if (name === 'divide' && !isFloat(dtype)) return 'float64';
-  if (name === 'power' && dtype === 'bool') return 'int32';
+/** np.result_type of two operands, JS numbers acting as weak scalars (NEP 50). */
+export function promoteOperands(a: ArrayInput, b: ArrayInput, da: DType, db: DType): DType {
+  const scalarA = typeof a === 'number' || typeof a === 'boolean';
+  const scalarB = typeof b === 'number' || typeof b === 'boolean';
+  if (scalarA && !scalarB) return promoteWithScalar(db, a);
+  if (scalarB && !scalarA) return promoteWithScalar(da, b);
+  if (scalarA && scalarB) return promoteTypes(scalarDType(a), scalarDType(b));
+  return promoteTypes(da, db);
+}
+
+/** A binary ufunc's loop types: the dtype its inputs are cast to, and its result's. */
+export interface LoopTypes {
+  work: DType;
+  result: DType;
+}
+
+/** The loop types of the arithmetic ufuncs from the promoted dtype. */
+function arithmeticTypes(name: BinaryName, dtype: DType): LoopTypes {
+  if (name === 'divide' && !isFloat(dtype)) return { work: 'float64', result: 'float64' };
+  if (name === 'power' && dtype === 'bool') return { work: 'int32', result: 'int32' };
   if (name === 'subtract' && dtype === 'bool') {
     throw new TypeError(
       'subtract: numpy boolean subtract, the `-` operator, is not supported, ' +
         'use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
     );
   }
-  return dtype;
+  return { work: dtype, result: dtype };
 }
 
 /** Applies a binary ufunc with NumPy's broadcasting and type promotion. */
 export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray | number {
+  return applyBinary(name, a, b, (dtype) => arithmeticTypes(name, dtype)) as NDArray | number;
+}
+
+/**
+ * Runs the binary kernel `<kernelName>_<work>` over a and b broadcast together, inputs cast to
+ * the loop's work dtype, into a new array of its result dtype; two JS numbers give a JS value.
+ */
+export function applyBinary(
+  name: string,
+  a: ArrayInput,
+  b: ArrayInput,
+  loopTypes: (promoted: DType) => LoopTypes,
+  kernelName: string = name,
+): NDArray | number | boolean {
   const temps = new Temporaries();
   try {
-    const scalarType = (v: ArrayInput) =>
-      typeof v === 'number' || typeof v === 'boolean' ? scalarDType(v) : undefined;
     let x = temps.keep(operand(name, a), a);
     let y = temps.keep(operand(name, b), b);
-    const dtype = binaryDType(name, a, b, scalarType(a) ?? x.dtype, scalarType(b) ?? y.dtype);
-    if (x.dtype !== dtype) x = temps.keep(fromData(name, x, dtype));
-    if (y.dtype !== dtype) y = temps.keep(fromData(name, y, dtype));
-    if (name === 'power' && dtype === 'int32' && hasNegative(y)) {
+    const { work, result } = loopTypes(promoteOperands(a, b, x.dtype, y.dtype));
+    if (x.dtype !== work) x = temps.keep(fromData(name, x, work));
+    if (y.dtype !== work) y = temps.keep(fromData(name, y, work));
+    if (name === 'power' && work === 'int32' && hasNegative(y)) {
       throw new ValueError('Integers to negative integer powers are not allowed.');
     }
     const same = sameShape(x.shape, y.shape);
     const shape = same ? x.shape : broadcastShapes(x.shape, y.shape);
-    const out = NDArray.empty(shape, dtype, name);
+    const out = NDArray.empty(shape, result, name);
     if (out.size > 0) {
-      runElementwise(name, dtype, shape, [
+      runElementwise(kernelName, work, shape, [
         stridedOf(x, same ? x.elementStrides : broadcastStrides(x.shape, x.elementStrides, shape)),
         stridedOf(y, same ? y.elementStrides : broadcastStrides(y.shape, y.elementStrides, shape)),
         stridedOf(out),
       ]);
     }
-    if (typeof a === 'number' && typeof b === 'number') {
+    if (isScalar(a) && isScalar(b)) {
       temps.keep(out);
-      return firstValue(out);
+      return jsValue(out);
     }
     return out;
   } finally {
     temps.dispose();
   }
+}
+
+function isScalar(v: unknown): v is number | boolean {
+  return typeof v === 'number' || typeof v === 'boolean';
+}
+
+/** The first element as a JS value: a boolean for bool, else a number. */
+export function jsValue(x: NDArray): number | boolean {
+  const value = firstValue(x);
+  return x.dtype === 'bool' ? value !== 0 : value;
 }
 
 function sameShape(a: Shape, b: Shape): boolean {

@@ -1,4 +1,5 @@
 // np.dot, np.matmul and np.linalg.norm.
+import { svd } from './svd.js';
 import { type DType, isFloat, promoteTypes } from '../dtype.js';
 import { ValueError, checkOptions, describe, formatShape } from '../errors.js';
 import { kernel } from '../kernels.js';
@@ -296,13 +297,10 @@ function matrixNorm(
   keepdims: boolean,
 ): NDArray | number {
   if (rowAxis === colAxis) throw new ValueError('Duplicate axes given.');
-  if (ord === 2 || ord === -2 || ord === 'nuc') {
-    throw new ValueError(
-      `norm: ord=${ord} for matrices needs a singular value decomposition, which nnbasics does not support`,
-    );
-  }
   let result: NDArray | number;
-  if (ord === null || ord === 'fro') {
+  if (ord === 2 || ord === -2 || ord === 'nuc') {
+    result = singularValueNorm(x, ord, rowAxis, colAxis);
+  } else if (ord === null || ord === 'fro') {
     result = sqrtOf(sumOf('sumsq', x, [rowAxis, colAxis], false), x.dtype);
   } else if (ord === 1 || ord === -1 || ord === Infinity || ord === -Infinity) {
     // 1/-1: column sums (over rows), then the max/min over columns; inf/-inf the other way.
@@ -367,5 +365,30 @@ export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
     throw new ValueError('Improper number of dimensions to norm.');
   } finally {
     temps.dispose();
+  }
+}
+
+/**
+ * Matrix norms of order 2, -2 and 'nuc': the largest, the smallest or the sum of the singular
+ * values of the matrices on (rowAxis, colAxis), as NumPy's _multi_svd_norm.
+ */
+function singularValueNorm(
+  x: NDArray,
+  ord: 2 | -2 | 'nuc',
+  rowAxis: number,
+  colAxis: number,
+): NDArray | number {
+  const others = [...x.shape.keys()].filter((i) => i !== rowAxis && i !== colAxis);
+  const moved = x.transpose([...others, rowAxis, colAxis]);
+  try {
+    const s = svd(moved, { computeUv: false }) as NDArray;
+    try {
+      const kind = ord === 2 ? 'max' : ord === -2 ? 'min' : 'sum';
+      return reduce('norm', kind, s, [s.ndim - 1], false);
+    } finally {
+      s.dispose();
+    }
+  } finally {
+    moved.dispose();
   }
 }

@@ -101,10 +101,11 @@ function splitOuter(dims: readonly Dim[]): { rowsDim: Dim; looped: Dim[] } {
   return { rowsDim, looped: rest.filter((_, i) => i !== rowsAt) };
 }
 
-type Kind = 'sum' | 'max' | 'min';
+type Kind = 'sum' | 'prod' | 'max' | 'min';
 /** The binary ufunc each reduction repeats (NumPy's add.reduce, maximum.reduce, ...). */
-const UFUNC: Record<Kind, 'add' | 'maximum' | 'minimum'> = {
+const UFUNC: Record<Kind, 'add' | 'multiply' | 'maximum' | 'minimum'> = {
   sum: 'add',
+  prod: 'multiply',
   max: 'maximum',
   min: 'minimum',
 };
@@ -175,7 +176,10 @@ function reduceInto(
   // Elementwise mode: out rows accumulate x rows with the binary kernel (out = out op x).
   const { rowsDim, looped } = splitOuter(dims);
   const fn = kernel(UFUNC[kind], x.dtype);
-  if (kind === 'sum') heapOf(out.dtype).fill(0, out.offset, out.offset + out.size);
+  // Sums and products start from their identity; max and min from the first row itself.
+  const fromIdentity = kind === 'sum' || kind === 'prod';
+  if (fromIdentity)
+    heapOf(out.dtype).fill(kind === 'sum' ? 0 : 1, out.offset, out.offset + out.size);
   forEachIndex(
     looped.map((d) => d.size),
     looped.length,
@@ -191,9 +195,9 @@ function reduceInto(
       const xp = xe * xBytes;
       const op = oe * outBytes;
       // max/min start from the first row itself: maximum(x, x) is x.
-      const acc = kind !== 'sum' && first ? xp : op;
+      const acc = !fromIdentity && first ? xp : op;
       const [accS0, accS1] =
-        kind !== 'sum' && first
+        !fromIdentity && first
           ? [rowsDim.xStride, inner.xStride]
           : [rowsDim.outStride, inner.outStride];
       fn(
@@ -279,10 +283,14 @@ export function reduce(
   try {
     const shape = reducedShape(x.shape, axes, keepdims);
     const { work, result } =
-      kind === 'sum' ? sumTypes(x.dtype) : { work: x.dtype, result: x.dtype };
+      kind === 'sum'
+        ? sumTypes(x.dtype)
+        : kind === 'prod' && x.dtype === 'bool'
+          ? { work: 'int32' as DType, result: 'int32' as DType }
+          : { work: x.dtype, result: x.dtype };
     let reducedCount = 1;
     for (const a of axes) reducedCount *= x.shape[a];
-    if (reducedCount === 0 && kind !== 'sum') {
+    if (reducedCount === 0 && (kind === 'max' || kind === 'min')) {
       throw new ValueError(
         `zero-size array to reduction operation ${UFUNC[kind]} which has no identity`,
       );
@@ -293,8 +301,9 @@ export function reduce(
     }
     const acc = NDArray.empty(shape, work, fn);
     if (acc.size > 0) {
-      if (reducedCount === 0) heapOf(work).fill(0, acc.offset, acc.offset + acc.size);
-      else reduceInto(kind, rowKernel, input, axes, acc);
+      if (reducedCount === 0) {
+        heapOf(work).fill(kind === 'prod' ? 1 : 0, acc.offset, acc.offset + acc.size);
+      } else reduceInto(kind, rowKernel, input, axes, acc);
     }
     if (result === work) return finish(acc, shape);
     temps.keep(acc);
@@ -333,6 +342,8 @@ function reduction(fn: string, kind: Kind) {
 
 /** Sum of the elements over the given axes (all by default), in NumPy's pairwise order. */
 export const sum = reduction('sum', 'sum');
+/** Product of the elements over the given axes (all by default), multiplied in index order. */
+export const prod = reduction('prod', 'prod');
 /** Largest element over the given axes; NaN propagates. */
 export const max = reduction('max', 'max');
 /** Smallest element over the given axes; NaN propagates. */
@@ -363,27 +374,40 @@ export interface ArgmaxOptions {
 
 /** Index of the first maximum (the first NaN wins), over the flattened array or along one axis. */
 export function argmax(x: ArrayInput, axis?: number | null | ArgmaxOptions): NDArray | number {
+  return argExtreme('argmax', x, axis);
+}
+
+/** Index of the first minimum (the first NaN wins), over the flattened array or along one axis. */
+export function argmin(x: ArrayInput, axis?: number | null | ArgmaxOptions): NDArray | number {
+  return argExtreme('argmin', x, axis);
+}
+
+function argExtreme(
+  name: 'argmax' | 'argmin',
+  x: ArrayInput,
+  axis?: number | null | ArgmaxOptions,
+): NDArray | number {
   const temps = new Temporaries();
   try {
-    let input = temps.keep(operand('argmax', x), x);
+    let input = temps.keep(operand(name, x), x);
     let chosen: unknown = axis;
     let keepdims: unknown = false;
     if (axis !== null && typeof axis === 'object') {
-      ({ axis: chosen, keepdims = false } = checkOptions('argmax', axis, ['axis', 'keepdims']));
+      ({ axis: chosen, keepdims = false } = checkOptions(name, axis, ['axis', 'keepdims']));
     }
     const flat = chosen === null || chosen === undefined;
     const ndim = input.ndim;
     const a = flat ? 0 : normalizeAxis(chosen, ndim);
     if (flat ? input.size === 0 : input.shape[a] === 0) {
-      throw new ValueError('attempt to get argmax of an empty sequence');
+      throw new ValueError(`attempt to get ${name} of an empty sequence`);
     }
     if (flat) input = temps.keep(input.reshape(-1));
-    if (input.dtype === 'bool') input = temps.keep(fromData('argmax', input, 'int32'));
+    if (input.dtype === 'bool') input = temps.keep(fromData(name, input, 'int32'));
     const order = [...input.shape.keys()].filter((i) => i !== a).concat(input.ndim > 0 ? [a] : []);
     const moved = temps.keep(input.transpose(order));
     const outShape = moved.shape.slice(0, -1);
-    const out = NDArray.empty(outShape, 'int32', 'argmax');
-    const fn = kernel('argmax', input.dtype);
+    const out = NDArray.empty(outShape, 'int32', name);
+    const fn = kernel(name, input.dtype);
     const nd = moved.ndim;
     if (nd === 0) {
       heapOf('int32')[out.offset] = 0;

@@ -1,0 +1,589 @@
+// NumPy's indexing, x[keys] and x[keys] = value, as x.get(...keys) and x.set(...keys, value).
+// Ints, slices, '...' and newaxis (null) give a view over the same block (NumPy's strides,
+// negative steps included); bool masks and integer arrays give copies, gathered by one kernel
+// call per block of the result. Writes go through the strided cast kernel (or where, for a
+// full-shape mask), broadcasting the value to the selection.
+import { type DType, ITEMSIZE, isInt32 } from './dtype.js';
+import { IndexError, ValueError, describe, formatShape } from './errors.js';
+import { kernel, SUFFIX } from './kernels.js';
+import { type ArrayInput, NDArray, castValue, heapOf } from './ndarray.js';
+import { fromData } from './ops/create.js';
+import { broadcastShapes, broadcastStrides, shapeSize } from './shape.js';
+import { castInto, runElementwise, stridedOf } from './strided.js';
+
+/** NumPy's slice(start, stop, step): any part may be null (its default). */
+export class Slice {
+  constructor(
+    readonly start: number | null = null,
+    readonly stop: number | null = null,
+    readonly step: number | null = null,
+  ) {}
+
+  /** Python's slice.indices(length): [start, stop, step, count] after defaults and clipping. */
+  indices(length: number): [number, number, number, number] {
+    const step = this.step ?? 1;
+    if (step === 0) throw new ValueError('slice step cannot be zero');
+    const clip = (value: number | null, fallback: number): number => {
+      if (value === null) return fallback;
+      let v = value < 0 ? value + length : value;
+      if (v < 0) v = step < 0 ? -1 : 0;
+      else if (v >= length) v = step < 0 ? length - 1 : length;
+      return v;
+    };
+    const start = clip(this.start, step < 0 ? length - 1 : 0);
+    const stop = clip(this.stop, step < 0 ? -1 : length);
+    const count =
+      step > 0
+        ? Math.max(0, Math.ceil((stop - start) / step))
+        : Math.max(0, Math.ceil((start - stop) / -step));
+    return [start, stop, step, count];
+  }
+
+  toString(): string {
+    const part = (v: number | null) => (v === null ? '' : String(v));
+    return `${part(this.start)}:${part(this.stop)}${this.step === null ? '' : `:${this.step}`}`;
+  }
+}
+
+/** np.slice(start, stop, step): a slice object, as Python's slice(); parts may be null. */
+export function slice(
+  start: number | null = null,
+  stop: number | null = null,
+  step: number | null = null,
+): Slice {
+  for (const part of [start, stop, step]) {
+    if (part !== null && !(typeof part === 'number' && Number.isInteger(part))) {
+      throw new TypeError(`slice: slice indices must be integers or null, got ${describe(part)}`);
+    }
+  }
+  return new Slice(start, stop, step);
+}
+
+/** np.newaxis: null, as NumPy's is None. */
+export const newaxis = null;
+
+/** One key of x.get / x.set. */
+export type IndexKey = number | string | Slice | null | NDArray | readonly ArrayInput[];
+
+const VALID =
+  'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or ' +
+  'boolean arrays are valid indices';
+
+const SLICE_TEXT = /^\s*(-?\d+)?\s*:\s*(-?\d+)?\s*(?::\s*(-?\d+)?\s*)?$/;
+
+/** A slice string in NumPy's syntax ('1:3', '::-1', ':') as a Slice. */
+function parseSlice(fn: string, text: string): Slice {
+  const match = SLICE_TEXT.exec(text);
+  if (!match) throw new IndexError(`${fn}: ${VALID}, got ${describe(text)}`);
+  const part = (s: string | undefined) => (s === undefined ? null : Number(s));
+  return new Slice(part(match[1]), part(match[2]), part(match[3]));
+}
+
+/** An index array after parsing: int32 indices into `dims` consecutive axes of the view. */
+interface Advanced {
+  /** Position of the first axis it indexes, in the view's axes. */
+  axis: number;
+  /** One int32 array per axis it indexes (a mask of k dims gives k). */
+  indices: NDArray[];
+}
+
+/** What the keys select: a basic view, and the advanced indices applied to its axes. */
+interface Selection {
+  shape: number[];
+  strides: number[];
+  offset: number;
+  advanced: Advanced[];
+  /** True when every key was an integer and every axis got one: the result is a scalar. */
+  scalar: boolean;
+  /** Arrays made while parsing (index arrays from JS data, nonzero of masks): the caller disposes. */
+  temporaries: NDArray[];
+}
+
+type ParsedKey =
+  | { kind: 'int'; value: number }
+  | { kind: 'slice'; slice: Slice }
+  | { kind: 'newaxis' }
+  | { kind: 'ellipsis' }
+  | { kind: 'array'; array: NDArray };
+
+function parseKey(fn: string, key: unknown, temporaries: NDArray[]): ParsedKey {
+  if (key === null) return { kind: 'newaxis' };
+  if (typeof key === 'number') {
+    if (!Number.isInteger(key)) throw new IndexError(`${fn}: ${VALID}, got ${describe(key)}`);
+    return { kind: 'int', value: key };
+  }
+  if (key === '...') return { kind: 'ellipsis' };
+  if (typeof key === 'string') return { kind: 'slice', slice: parseSlice(fn, key) };
+  if (key instanceof Slice) return { kind: 'slice', slice: key };
+  if (key instanceof NDArray) {
+    key.check(fn);
+    if (key.dtype !== 'bool' && key.dtype !== 'int32') {
+      throw new IndexError(`${fn}: arrays used as indices must be of integer (or boolean) type`);
+    }
+    return { kind: 'array', array: key };
+  }
+  if (Array.isArray(key)) {
+    const array = key.length === 0 ? NDArray.empty([0], 'int32', fn) : fromData(fn, key);
+    temporaries.push(array);
+    if (array.dtype !== 'bool' && array.dtype !== 'int32') {
+      throw new IndexError(`${fn}: arrays used as indices must be of integer (or boolean) type`);
+    }
+    return { kind: 'array', array };
+  }
+  throw new IndexError(`${fn}: ${VALID}, got ${describe(key)}`);
+}
+
+/** How many of x's axes a key consumes. */
+function consumed(key: ParsedKey): number {
+  if (key.kind === 'int' || key.kind === 'slice') return 1;
+  if (key.kind === 'array') return key.array.dtype === 'bool' ? key.array.ndim : 1;
+  return 0;
+}
+
+/** The int32 index arrays of a mask's true elements, one per mask axis (np.nonzero). */
+export function nonzeroOf(fn: string, mask: NDArray): NDArray[] {
+  const values = heapOf(mask.dtype);
+  const ndim = Math.max(mask.ndim, 1);
+  const positions: number[] = [];
+  const shape = mask.ndim === 0 ? [1] : mask.shape;
+  const strides = mask.ndim === 0 ? [0] : mask.elementStrides;
+  const index = new Array<number>(ndim).fill(0);
+  const size = shapeSize(shape);
+  let offset = mask.offset;
+  for (let flat = 0; flat < size; flat++) {
+    if (values[offset] !== 0) positions.push(...index);
+    for (let axis = ndim - 1; axis >= 0; axis--) {
+      offset += strides[axis];
+      if (++index[axis] < shape[axis]) break;
+      offset -= strides[axis] * shape[axis];
+      index[axis] = 0;
+    }
+  }
+  const count = positions.length / ndim;
+  const out: NDArray[] = [];
+  for (let axis = 0; axis < ndim; axis++) {
+    const array = NDArray.empty([count], 'int32', fn);
+    const dest = heapOf('int32');
+    for (let i = 0; i < count; i++) dest[array.offset + i] = positions[i * ndim + axis];
+    out.push(array);
+  }
+  return out;
+}
+
+/** Parses keys against x: the basic view's shape, strides and offset, and the advanced indices. */
+function select(fn: string, x: NDArray, keys: readonly unknown[]): Selection {
+  const temporaries: NDArray[] = [];
+  try {
+    const parsed = keys.map((k) => parseKey(fn, k, temporaries));
+    const ellipses = parsed.filter((k) => k.kind === 'ellipsis').length;
+    if (ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
+    const used = parsed.reduce((n, k) => n + consumed(k), 0);
+    if (used > x.ndim) {
+      throw new IndexError(
+        `too many indices for array: array is ${x.ndim}-dimensional, but ${used} were indexed`,
+      );
+    }
+    const hasAdvanced = parsed.some((k) => k.kind === 'array');
+    const shape: number[] = [];
+    const strides: number[] = [];
+    const advanced: Advanced[] = [];
+    let offset = x.offset;
+    let axis = 0; // x's axis the next key applies to
+    const fill = (count: number) => {
+      for (let i = 0; i < count; i++, axis++) {
+        shape.push(x.shape[axis]);
+        strides.push(x.elementStrides[axis]);
+      }
+    };
+    for (const key of parsed) {
+      switch (key.kind) {
+        case 'ellipsis':
+          fill(x.ndim - used);
+          break;
+        case 'newaxis':
+          shape.push(1);
+          strides.push(0);
+          break;
+        case 'int': {
+          const size = x.shape[axis];
+          if (key.value < -size || key.value >= size) {
+            throw new IndexError(
+              `index ${key.value} is out of bounds for axis ${axis} with size ${size}`,
+            );
+          }
+          const i = key.value < 0 ? key.value + size : key.value;
+          if (hasAdvanced) {
+            // With index arrays about, an integer is a 0-d index array (NumPy's rule for
+            // where the broadcast axes go).
+            const index = NDArray.empty([], 'int32', fn);
+            temporaries.push(index);
+            heapOf('int32')[index.offset] = i;
+            advanced.push({ axis: shape.length, indices: [index] });
+            fill(1);
+          } else {
+            offset += i * x.elementStrides[axis];
+            axis++;
+          }
+          break;
+        }
+        case 'slice': {
+          const [start, , step, count] = key.slice.indices(x.shape[axis]);
+          if (count > 0) offset += start * x.elementStrides[axis];
+          shape.push(count);
+          strides.push(step * x.elementStrides[axis]);
+          axis++;
+          break;
+        }
+        case 'array': {
+          const array = key.array;
+          if (array.dtype === 'bool') {
+            for (let d = 0; d < array.ndim; d++) {
+              if (array.shape[d] !== x.shape[axis + d]) {
+                throw new IndexError(
+                  `boolean index did not match indexed array along axis ${axis + d}; size of ` +
+                    `axis is ${x.shape[axis + d]} but size of corresponding boolean axis is ` +
+                    `${array.shape[d]}`,
+                );
+              }
+            }
+            const indices = nonzeroOf(fn, array);
+            temporaries.push(...indices);
+            if (array.ndim === 0) {
+              // x[True] adds an axis of length 1 (x[False] one of length 0).
+              shape.push(1);
+              strides.push(0);
+              advanced.push({ axis: shape.length - 1, indices });
+            } else {
+              advanced.push({ axis: shape.length, indices });
+              fill(array.ndim);
+            }
+          } else {
+            advanced.push({ axis: shape.length, indices: [array] });
+            fill(1);
+          }
+          break;
+        }
+      }
+    }
+    fill(x.ndim - axis);
+    const scalar =
+      parsed.length === x.ndim && parsed.every((k) => k.kind === 'int') && !hasAdvanced;
+    return { shape, strides, offset, advanced, scalar, temporaries };
+  } catch (error) {
+    for (const t of temporaries) t.dispose();
+    throw error;
+  }
+}
+
+/** The gather plan of an advanced selection: element offsets of each index position, and the rest. */
+interface Gather {
+  /** Shape of the result: the broadcast index shape placed as NumPy places it. */
+  shape: number[];
+  /** Shape of the broadcast index arrays. */
+  indexShape: number[];
+  /** Element offset (from the heap view's start) of each index position, C order. */
+  offsets: Int32Array;
+  /** The axes the indices do not touch, in order: their sizes and strides. */
+  restShape: number[];
+  restStrides: number[];
+  /** Where the index axes go in the result: 0 (first) or the axis position when adjacent. */
+  insertAt: number;
+}
+
+function planGather(fn: string, sel: Selection): Gather {
+  const pairs: { axis: number; index: NDArray }[] = [];
+  for (const a of sel.advanced)
+    a.indices.forEach((index, k) => pairs.push({ axis: a.axis + k, index }));
+  const shapes = pairs.map((p) => p.index.shape);
+  let indexShape: number[];
+  try {
+    indexShape = broadcastShapes(...shapes);
+  } catch {
+    throw new IndexError(
+      'shape mismatch: indexing arrays could not be broadcast together with shapes ' +
+        `${shapes.map(formatShape).join(' ')} `,
+    );
+  }
+  const count = shapeSize(indexShape);
+  const offsets = new Int32Array(count).fill(sel.offset);
+  const ints = heapOf('int32');
+  for (const { axis, index } of pairs) {
+    const size = sel.shape[axis];
+    const stride = sel.strides[axis];
+    const istrides = broadcastStrides(index.shape, index.elementStrides, indexShape);
+    forEachPosition(indexShape, istrides, index.offset, (k, o) => {
+      let i = ints[o];
+      if (i < -size || i >= size) {
+        throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${size}`);
+      }
+      if (i < 0) i += size;
+      offsets[k] += i * stride;
+    });
+  }
+  const touched = new Set(pairs.map((p) => p.axis));
+  const restShape: number[] = [];
+  const restStrides: number[] = [];
+  sel.shape.forEach((d, axis) => {
+    if (!touched.has(axis)) {
+      restShape.push(d);
+      restStrides.push(sel.strides[axis]);
+    }
+  });
+  const axes = [...touched].sort((a, b) => a - b);
+  const adjacent = axes.every((a, i) => i === 0 || a === axes[i - 1] + 1);
+  const insertAt = adjacent ? axes[0] : 0;
+  const shape = [...restShape.slice(0, insertAt), ...indexShape, ...restShape.slice(insertAt)];
+  return { shape, indexShape, offsets, restShape, restStrides, insertAt };
+}
+
+/** Calls fn(position, elementOffset) for each position of shape in C order. */
+function forEachPosition(
+  shape: readonly number[],
+  strides: readonly number[],
+  start: number,
+  fn: (position: number, offset: number) => void,
+): void {
+  const size = shapeSize(shape);
+  const ndim = shape.length;
+  const index = new Array<number>(ndim).fill(0);
+  let offset = start;
+  for (let k = 0; k < size; k++) {
+    fn(k, offset);
+    for (let axis = ndim - 1; axis >= 0; axis--) {
+      offset += strides[axis];
+      if (++index[axis] < shape[axis]) break;
+      offset -= strides[axis] * shape[axis];
+      index[axis] = 0;
+    }
+  }
+}
+
+/**
+ * Runs the cast kernel once per index position between a block of x (the rest axes at that
+ * position's offset) and the matching block of `other` (laid out index axes first), in the
+ * direction `toX` says: a gather (false) or a scatter (true).
+ */
+function eachBlock(
+  x: NDArray,
+  plan: Gather,
+  other: { dtype: DType; offset: number; strides: readonly number[] },
+  toX: boolean,
+): void {
+  const restSize = shapeSize(plan.restShape);
+  if (restSize === 0 || plan.offsets.length === 0) return;
+  const nIndex = plan.indexShape.length;
+  const otherIndexStrides = other.strides.slice(0, nIndex);
+  const otherRestStrides = other.strides.slice(nIndex);
+  const from = toX ? other.dtype : x.dtype;
+  const to = toX ? x.dtype : other.dtype;
+  const fn = kernel(`cast_${SUFFIX[from]}`, to);
+  const xSize = ITEMSIZE[x.dtype];
+  const oSize = ITEMSIZE[other.dtype];
+  forEachPosition(plan.indexShape, otherIndexStrides, other.offset, (k, otherOffset) => {
+    const xBlock = { offset: plan.offsets[k], itemsize: xSize, strides: plan.restStrides };
+    const oBlock = { offset: otherOffset, itemsize: oSize, strides: otherRestStrides };
+    if (plan.restShape.length === 0) {
+      const [src, dst] = toX ? [oBlock, xBlock] : [xBlock, oBlock];
+      fn(1, 1, src.offset * src.itemsize, 0, 1, dst.offset * dst.itemsize, 0, 1);
+    } else {
+      const op = `cast_${SUFFIX[from]}`;
+      runElementwise(op, to, plan.restShape, toX ? [oBlock, xBlock] : [xBlock, oBlock]);
+    }
+  });
+}
+
+/** Axes permutation that moves the index axes (first in a gather's layout) to insertAt. */
+function placeIndexAxes(plan: Gather): number[] {
+  const nIndex = plan.indexShape.length;
+  const nRest = plan.restShape.length;
+  const perm: number[] = [];
+  for (let i = 0; i < plan.insertAt; i++) perm.push(nIndex + i);
+  for (let i = 0; i < nIndex; i++) perm.push(i);
+  for (let i = plan.insertAt; i < nRest; i++) perm.push(nIndex + i);
+  return perm;
+}
+
+function disposeAll(arrays: NDArray[]): void {
+  for (const a of arrays) a.dispose();
+}
+
+/** x[keys]: a view for basic keys, a JS number or boolean for a full integer index, else a copy. */
+export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean | NDArray {
+  const fn = 'get';
+  x.check(fn);
+  const sel = select(fn, x, keys);
+  try {
+    if (sel.scalar || (keys.length === 0 && x.ndim === 0)) {
+      const value = heapOf(x.dtype)[sel.offset];
+      return x.dtype === 'bool' ? value !== 0 : value;
+    }
+    if (sel.advanced.length === 0) return x.view(sel.shape, sel.strides, sel.offset);
+    const plan = planGather(fn, sel);
+    // Gathered index axes first, the rest after; then moved to where NumPy puts them.
+    const layout = [...plan.indexShape, ...plan.restShape];
+    const out = NDArray.empty(layout, x.dtype, fn);
+    eachBlock(
+      x,
+      plan,
+      { dtype: out.dtype, offset: out.offset, strides: out.elementStrides },
+      false,
+    );
+    if (plan.insertAt === 0) return out;
+    try {
+      return out.transpose(placeIndexAxes(plan)).copy();
+    } finally {
+      out.dispose();
+    }
+  } finally {
+    disposeAll(sel.temporaries);
+  }
+}
+
+/** A JS number assigned into an element of dtype, as NumPy converts a Python scalar. */
+function scalarFor(fn: string, value: number | boolean, dtype: DType): number {
+  if (dtype === 'int32' && typeof value === 'number' && !isInt32(Math.trunc(value) || 0)) {
+    if (Number.isNaN(value)) throw new ValueError(`${fn}: cannot convert float NaN to integer`);
+    if (!Number.isFinite(value)) {
+      throw new ValueError(`${fn}: cannot convert float infinity to integer`);
+    }
+    throw new ValueError(`${fn}: Python integer ${value} out of bounds for int32`);
+  }
+  return castValue(value, dtype);
+}
+
+/** The value of a set as an array: converted from JS data, or copied when it shares x's block. */
+function valueArray(fn: string, x: NDArray, value: unknown, made: NDArray[]): NDArray {
+  if (value instanceof NDArray) {
+    value.check(fn);
+    if (value.block !== x.block) return value;
+    const copy = value.copy(); // overlapping memory: NumPy copies the value first
+    made.push(copy);
+    return copy;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    const scalar = NDArray.empty([], x.dtype, fn);
+    made.push(scalar);
+    heapOf(x.dtype)[scalar.offset] = scalarFor(fn, value, x.dtype);
+    return scalar;
+  }
+  const converted = fromData(fn, value as ArrayInput);
+  made.push(converted);
+  return converted;
+}
+
+/** The value's shape with leading 1s dropped down to ndim (NumPy allows them on assignment). */
+function assignableShape(fn: string, value: NDArray, target: readonly number[]): number[] {
+  const shape = [...value.shape];
+  while (shape.length > target.length && shape[0] === 1) shape.shift();
+  const fits =
+    shape.length <= target.length &&
+    shape.every((d, i) => d === 1 || d === target[target.length - shape.length + i]);
+  if (!fits) {
+    throw new ValueError(
+      `${fn}: could not broadcast input array from shape ${formatShape(value.shape)} into shape ` +
+        `${formatShape(target)}`,
+    );
+  }
+  return shape;
+}
+
+/** Strides of value (its leading 1s dropped) read as if it had the target shape. */
+function valueStrides(value: NDArray, shape: number[], target: readonly number[]): number[] {
+  const strides = value.elementStrides.slice(value.ndim - shape.length);
+  return broadcastStrides(shape, strides, target);
+}
+
+/** x[keys] = value, broadcasting value to the selection and casting it to x's dtype. */
+export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): NDArray {
+  const fn = 'set';
+  x.check(fn);
+  const sel = select(fn, x, keys);
+  const made: NDArray[] = [];
+  try {
+    if (sel.scalar && (typeof value === 'number' || typeof value === 'boolean')) {
+      heapOf(x.dtype)[sel.offset] = scalarFor(fn, value, x.dtype);
+      return x;
+    }
+    const v = valueArray(fn, x, value, made);
+    if (sel.advanced.length === 0) {
+      const target = {
+        dtype: x.dtype,
+        shape: sel.shape,
+        offset: sel.offset,
+        elementStrides: sel.strides,
+        itemsize: x.itemsize,
+      };
+      const shape = assignableShape(fn, v, sel.shape);
+      castInto(
+        {
+          dtype: v.dtype,
+          shape: sel.shape,
+          offset: v.offset,
+          itemsize: v.itemsize,
+          elementStrides: valueStrides(v, shape, sel.shape),
+        },
+        target,
+      );
+      return x;
+    }
+    if (fullMask(x, keys) && v.size === 1) {
+      // x[mask] = scalar with a mask of x's shape: one where kernel, in place.
+      whereInPlace(x, keys[0] as NDArray | readonly ArrayInput[], v, made);
+      return x;
+    }
+    const plan = planGather(fn, sel);
+    // The value broadcast to the result's shape, then laid out index axes first as the gather.
+    const shape = assignableShape(fn, v, plan.shape);
+    const strides = valueStrides(v, shape, plan.shape);
+    // placeIndexAxes(plan)[resultAxis] is the layout axis that the result axis comes from.
+    const layoutStrides = new Array<number>(strides.length);
+    placeIndexAxes(plan).forEach((layoutAxis, resultAxis) => {
+      layoutStrides[layoutAxis] = strides[resultAxis];
+    });
+    eachBlock(x, plan, { dtype: v.dtype, offset: v.offset, strides: layoutStrides }, true);
+    return x;
+  } finally {
+    disposeAll(made);
+    disposeAll(sel.temporaries);
+  }
+}
+
+/** Whether keys are one bool mask with x's whole shape. */
+function fullMask(x: NDArray, keys: readonly unknown[]): boolean {
+  if (keys.length !== 1) return false;
+  const key = keys[0];
+  if (!(key instanceof NDArray) || key.dtype !== 'bool' || key.ndim !== x.ndim) return false;
+  return key.shape.every((d, i) => d === x.shape[i]);
+}
+
+function whereInPlace(
+  x: NDArray,
+  mask: NDArray | readonly ArrayInput[],
+  v: NDArray,
+  made: NDArray[],
+): void {
+  let value = v;
+  if (v.dtype !== x.dtype) {
+    value = v.astype(x.dtype);
+    made.push(value);
+  }
+  const m = mask as NDArray;
+  const zeros = x.shape.map(() => 0);
+  runElementwise('where', x.dtype, x.shape, [
+    stridedOf(m),
+    stridedOf(value, zeros),
+    stridedOf(x),
+    stridedOf(x),
+  ]);
+}
+
+// x.get and x.set, declared in ndarray.ts; installed here, beside the key parsing they use.
+Object.assign(NDArray.prototype, {
+  get(this: NDArray, ...keys: IndexKey[]) {
+    return getItem(this, keys);
+  },
+  set(this: NDArray, ...keysAndValue: unknown[]) {
+    if (keysAndValue.length === 0) throw new TypeError('set: expected a value to assign');
+    return setItem(this, keysAndValue.slice(0, -1), keysAndValue[keysAndValue.length - 1]);
+  },
+});

@@ -1,0 +1,282 @@
+// Comparison and logic: NumPy's bool-valued ufuncs, where, nonzero, all/any, and the closeness
+// tests. Comparisons promote their operands as arithmetic does (JS numbers are weak scalars)
+// and compare in that dtype; logical ops compare each operand's truth (x != 0, NaN is true).
+import { type DType, isFloat } from '../dtype.js';
+import { ValueError, checkOptions, describe } from '../errors.js';
+import { nonzeroOf } from '../indexing.js';
+import { type AxisArgument, NDArray } from '../ndarray.js';
+import { broadcastShapes, broadcastStrides } from '../shape.js';
+import { runElementwise, stridedOf } from '../strided.js';
+import { type ArrayInput, fromData, operand } from './create.js';
+import {
+  Temporaries,
+  applyBinary,
+  applyUnaryKernel,
+  jsValue,
+  promoteOperands,
+} from './elementwise.js';
+import { abs, add, multiply, subtract } from './index.js';
+import { reduce, reduceArguments } from './reduce.js';
+
+/** A function of two operands: JS values for two JS scalars, else a bool array. */
+type Comparison = {
+  (a: number | boolean, b: number | boolean): boolean;
+  (a: ArrayInput, b: ArrayInput): NDArray;
+};
+
+function comparison(name: string): Comparison {
+  return ((a: ArrayInput, b: ArrayInput) =>
+    applyBinary(name, a, b, (dtype) => ({ work: dtype, result: 'bool' }))) as Comparison;
+}
+
+/** a == b elementwise (NaN is unequal to everything). */
+export const equal = comparison('equal');
+/** a != b elementwise. */
+export const notEqual = comparison('notEqual');
+/** a < b elementwise. */
+export const less = comparison('less');
+/** a <= b elementwise. */
+export const lessEqual = comparison('lessEqual');
+/** a > b elementwise. */
+export const greater = comparison('greater');
+/** a >= b elementwise. */
+export const greaterEqual = comparison('greaterEqual');
+
+function logical(name: string): Comparison {
+  return ((a: ArrayInput, b: ArrayInput) =>
+    applyBinary(name, a, b, () => ({ work: 'bool', result: 'bool' }))) as Comparison;
+}
+
+/** The truth value of a AND b, elementwise. */
+export const logicalAnd = logical('logicalAnd');
+/** The truth value of a OR b, elementwise. */
+export const logicalOr = logical('logicalOr');
+/** The truth value of a XOR b, elementwise. */
+export const logicalXor = logical('logicalXor');
+
+type Predicate = {
+  (x: number | boolean): boolean;
+  (x: ArrayInput): NDArray;
+};
+
+/** Runs a kernel that maps x (cast to `dtype`) to bools. */
+function toBool(name: string, x: ArrayInput, dtype: (d: DType) => DType): NDArray | boolean {
+  const temps = new Temporaries();
+  try {
+    let input = temps.keep(operand(name, x), x);
+    const work = dtype(input.dtype);
+    if (input.dtype !== work) input = temps.keep(fromData(name, input, work));
+    return applyUnaryKernel(name, input, x, temps, 'bool') as NDArray | boolean;
+  } finally {
+    temps.dispose();
+  }
+}
+
+/** NOT x, elementwise (the truth value of x negated). */
+export const logicalNot = ((x: ArrayInput) => toBool('logicalNot', x, () => 'bool')) as Predicate;
+
+/** isnan / isinf / isfinite: on ints and bools NumPy's answer is the same for every element. */
+function classification(name: 'isnan' | 'isinf' | 'isfinite'): Predicate {
+  return ((x: ArrayInput) => {
+    const temps = new Temporaries();
+    try {
+      const input = temps.keep(operand(name, x), x);
+      if (isFloat(input.dtype)) return applyUnaryKernel(name, input, x, temps, 'bool');
+      const out = NDArray.empty(input.shape, 'bool', name);
+      out.set('...', name === 'isfinite');
+      if (typeof x !== 'number' && typeof x !== 'boolean') return out;
+      temps.keep(out);
+      return name === 'isfinite';
+    } finally {
+      temps.dispose();
+    }
+  }) as Predicate;
+}
+
+/** Whether each element is NaN. */
+export const isnan = classification('isnan');
+/** Whether each element is +Infinity or -Infinity. */
+export const isinf = classification('isinf');
+/** Whether each element is neither infinite nor NaN. */
+export const isfinite = classification('isfinite');
+
+/** np.nonzero(x): the indices of the non-zero elements, one int32 array per axis. */
+export function nonzero(x: ArrayInput): NDArray[] {
+  const temps = new Temporaries();
+  try {
+    let input = temps.keep(operand('nonzero', x), x);
+    if (input.ndim === 0) {
+      throw new ValueError(
+        'Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.',
+      );
+    }
+    if (input.dtype !== 'bool') input = temps.keep(fromData('nonzero', input, 'bool'));
+    return nonzeroOf('nonzero', input);
+  } finally {
+    temps.dispose();
+  }
+}
+
+/**
+ * np.where(cond, x, y): x where cond is true, else y, broadcast together (x and y promoted as
+ * arithmetic promotes them). np.where(cond) is np.nonzero(cond).
+ */
+export function where(condition: ArrayInput): NDArray[];
+export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDArray;
+export function where(condition: ArrayInput, ...xy: ArrayInput[]): NDArray | NDArray[] {
+  if (xy.length === 0) return nonzero(condition);
+  if (xy.length !== 2) throw new ValueError('either both or neither of x and y should be given');
+  const [a, b] = xy;
+  const temps = new Temporaries();
+  try {
+    let c = temps.keep(operand('where', condition), condition);
+    let x = temps.keep(operand('where', a), a);
+    let y = temps.keep(operand('where', b), b);
+    const dtype = promoteOperands(a, b, x.dtype, y.dtype);
+    if (c.dtype !== 'bool') c = temps.keep(fromData('where', c, 'bool'));
+    if (x.dtype !== dtype) x = temps.keep(fromData('where', x, dtype));
+    if (y.dtype !== dtype) y = temps.keep(fromData('where', y, dtype));
+    const shape = broadcastShapes(c.shape, x.shape, y.shape);
+    const out = NDArray.empty(shape, dtype, 'where');
+    if (out.size > 0) {
+      runElementwise(
+        'where',
+        dtype,
+        shape,
+        [c, x, y]
+          .map((o) => stridedOf(o, broadcastStrides(o.shape, o.elementStrides, shape)))
+          .concat([stridedOf(out)]),
+      );
+    }
+    return out;
+  } finally {
+    temps.dispose();
+  }
+}
+
+/** all / any: the truth values reduced with min / max (NumPy's logical_and / logical_or.reduce). */
+function truthReduction(name: 'all' | 'any') {
+  return (x: ArrayInput, axis?: AxisArgument): NDArray | boolean => {
+    const temps = new Temporaries();
+    try {
+      let input = temps.keep(operand(name, x), x);
+      const { axes, keepdims } = reduceArguments(name, axis, input.ndim);
+      if (input.dtype !== 'bool') input = temps.keep(fromData(name, input, 'bool'));
+      let count = 1;
+      for (const a of axes) count *= input.shape[a];
+      if (count === 0) {
+        // The identity: all of nothing is true, any of nothing false.
+        const shape = input.shape.flatMap((d, i) =>
+          axes.includes(i) ? (keepdims ? [1] : []) : [d],
+        );
+        const out = NDArray.empty(shape, 'bool', name);
+        out.set('...', name === 'all');
+        if (shape.length > 0) return out;
+        temps.keep(out);
+        return name === 'all';
+      }
+      const result = reduce(name, name === 'all' ? 'min' : 'max', input, axes, keepdims);
+      return typeof result === 'number' ? result !== 0 : result;
+    } finally {
+      temps.dispose();
+    }
+  };
+}
+
+/** Whether every element (along the given axes) is true. */
+export const all = truthReduction('all');
+/** Whether any element (along the given axes) is true. */
+export const any = truthReduction('any');
+
+export interface CloseOptions {
+  rtol?: number;
+  atol?: number;
+  equalNan?: boolean;
+}
+
+function closeOptions(fn: string, options: CloseOptions | undefined) {
+  const {
+    rtol = 1e-5,
+    atol = 1e-8,
+    equalNan = false,
+  } = checkOptions(fn, options, ['rtol', 'atol', 'equalNan']);
+  for (const [name, value] of [
+    ['rtol', rtol],
+    ['atol', atol],
+  ] as const) {
+    if (typeof value !== 'number') {
+      throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+    }
+  }
+  if (typeof equalNan !== 'boolean') {
+    throw new TypeError(`${fn}: equalNan must be a boolean, got ${describe(equalNan)}`);
+  }
+  return { rtol, atol, equalNan };
+}
+
+/**
+ * np.isclose: (|a - b| <= atol + rtol * |b| and b finite) or a == b, elementwise, composed of
+ * the ufuncs exactly as NumPy writes it (b in float64 when it is an int; NaN is close to NaN
+ * only with equalNan).
+ */
+export function isclose(a: ArrayInput, b: ArrayInput, options?: CloseOptions): NDArray {
+  const { rtol, atol, equalNan } = closeOptions('isclose', options);
+  const temps = new Temporaries();
+  const t = <T extends NDArray | number | boolean>(v: T): T => {
+    if (v instanceof NDArray) temps.keep(v);
+    return v;
+  };
+  try {
+    const x = temps.keep(operand('isclose', a), a);
+    let y = temps.keep(operand('isclose', b), b);
+    if (!isFloat(y.dtype)) y = t(fromData('isclose', y, 'float64'));
+    const tolerance = t(add(atol, t(multiply(rtol, t(abs(y))))));
+    const near = t(lessEqual(t(abs(t(subtract(x, y)))), tolerance));
+    let result = logicalOr(t(logicalAnd(near, t(isfinite(y)))), t(equal(x, y)));
+    if (equalNan) {
+      const nans = t(logicalAnd(t(isnan(x)), t(isnan(y))));
+      result = logicalOr(t(result), nans);
+    }
+    return result;
+  } finally {
+    temps.dispose();
+  }
+}
+
+/** np.allclose: whether every element of a and b is close (np.isclose); a JS boolean. */
+export function allclose(a: ArrayInput, b: ArrayInput, options?: CloseOptions): boolean {
+  const close = isclose(a, b, options);
+  try {
+    return all(close) as boolean;
+  } finally {
+    close.dispose();
+  }
+}
+
+/** np.array_equal: same shape and equal elements (NaN equal to NaN with equalNan); a JS boolean. */
+export function arrayEqual(
+  a: ArrayInput,
+  b: ArrayInput,
+  options?: { equalNan?: boolean },
+): boolean {
+  const { equalNan = false } = checkOptions('arrayEqual', options, ['equalNan']);
+  if (typeof equalNan !== 'boolean') {
+    throw new TypeError(`arrayEqual: equalNan must be a boolean, got ${describe(equalNan)}`);
+  }
+  const temps = new Temporaries();
+  try {
+    const x = temps.keep(operand('arrayEqual', a), a);
+    const y = temps.keep(operand('arrayEqual', b), b);
+    if (x.ndim !== y.ndim || x.shape.some((d, i) => d !== y.shape[i])) return false;
+    const same = temps.keep(equal(x, y));
+    if (equalNan) {
+      const both = temps.keep(logicalAnd(temps.keep(isnan(x)), temps.keep(isnan(y))));
+      return all(temps.keep(logicalOr(same, both))) as boolean;
+    }
+    return all(same) as boolean;
+  } finally {
+    temps.dispose();
+  }
+}
+
+export { jsValue };

@@ -1,0 +1,180 @@
+// More elementwise math: trigonometric, hyperbolic, logarithmic and rounding ufuncs, arctan2,
+// mod and floor_divide (kernels of assembly/math.ts), and clip and round composed of ufuncs as
+// NumPy composes them.
+import { type DType, isFloat } from '../dtype.js';
+import { describe } from '../errors.js';
+import { NDArray } from '../ndarray.js';
+import { type ArrayInput, operand } from './create.js';
+import { Temporaries, applyBinary, applyUnaryKernel, promoteOperands } from './elementwise.js';
+import { divide, maximum, minimum, multiply } from './index.js';
+
+type UnaryFn = {
+  (x: number): number;
+  (x: ArrayInput): NDArray;
+};
+type BinaryFn = {
+  (a: number, b: number): number;
+  (a: ArrayInput, b: ArrayInput): NDArray;
+};
+
+/** How a unary ufunc treats int and bool inputs. */
+type IntRule = 'float64' | 'same' | 'int' | 'no-bool';
+
+function mathUnary(name: string, ints: IntRule): UnaryFn {
+  return ((x: ArrayInput) => {
+    if (x instanceof NDArray && isFloat(x.dtype)) return applyUnaryKernel(name, x.check(name), x);
+    const temps = new Temporaries();
+    try {
+      let input = temps.keep(operand(name, x), x);
+      if (!isFloat(input.dtype)) {
+        if (ints === 'same') {
+          // floor, ceil and trunc of an integer are the integer (NumPy 2.3+ keeps the dtype).
+          const copy = input.copy();
+          if (typeof x !== 'number' && typeof x !== 'boolean') return copy;
+          temps.keep(copy);
+          return copy.item();
+        }
+        if (ints === 'no-bool' && input.dtype === 'bool') {
+          throw new TypeError(
+            `${name}: ufunc '${name}' did not contain a loop with signature matching types ` +
+              "<class 'numpy.dtypes.BoolDType'> -> None",
+          );
+        }
+        const target: DType = ints === 'float64' ? 'float64' : 'int32';
+        if (input.dtype !== target) input = temps.keep(input.astype(target));
+      }
+      return applyUnaryKernel(name, input, x, temps);
+    } finally {
+      temps.dispose();
+    }
+  }) as UnaryFn;
+}
+
+/** Trigonometric sine, elementwise (radians). */
+export const sin = mathUnary('sin', 'float64');
+/** Cosine, elementwise. */
+export const cos = mathUnary('cos', 'float64');
+/** Tangent, elementwise. */
+export const tan = mathUnary('tan', 'float64');
+/** Inverse sine, elementwise. */
+export const arcsin = mathUnary('arcsin', 'float64');
+/** Inverse cosine, elementwise. */
+export const arccos = mathUnary('arccos', 'float64');
+/** Inverse tangent, elementwise. */
+export const arctan = mathUnary('arctan', 'float64');
+/** Hyperbolic sine, elementwise. */
+export const sinh = mathUnary('sinh', 'float64');
+/** Hyperbolic cosine, elementwise. */
+export const cosh = mathUnary('cosh', 'float64');
+/** log(1 + x), elementwise, accurate near 0. */
+export const log1p = mathUnary('log1p', 'float64');
+/** exp(x) - 1, elementwise, accurate near 0. */
+export const expm1 = mathUnary('expm1', 'float64');
+/** Base-2 logarithm, elementwise. */
+export const log2 = mathUnary('log2', 'float64');
+/** Base-10 logarithm, elementwise. */
+export const log10 = mathUnary('log10', 'float64');
+/** 2 ** x, elementwise. */
+export const exp2 = mathUnary('exp2', 'float64');
+/** Round to the nearest integer, halves to even, elementwise. */
+export const rint = mathUnary('rint', 'float64');
+/** The largest integer <= x, elementwise. */
+export const floor = mathUnary('floor', 'same');
+/** The smallest integer >= x, elementwise. */
+export const ceil = mathUnary('ceil', 'same');
+/** x rounded towards zero, elementwise. */
+export const trunc = mathUnary('trunc', 'same');
+/** -1, 0 or 1 by the sign of x (NaN stays NaN), elementwise. */
+export const sign = mathUnary('sign', 'no-bool');
+/** 1 / x, elementwise (integer division for ints). */
+export const reciprocal = mathUnary('reciprocal', 'int');
+
+function mathBinary(name: string, ints: 'float64' | 'int'): BinaryFn {
+  return ((a: ArrayInput, b: ArrayInput) =>
+    applyBinary(name, a, b, (dtype) => {
+      const work: DType = isFloat(dtype) ? dtype : ints === 'float64' ? 'float64' : 'int32';
+      return { work, result: work };
+    })) as BinaryFn;
+}
+
+/** arctan(a / b) in the right quadrant, elementwise. */
+export const arctan2 = mathBinary('arctan2', 'float64');
+/** The remainder of floor division, with the sign of b (Python's %), elementwise. */
+export const mod = mathBinary('mod', 'int');
+/** The largest integer <= a / b (Python's //), elementwise. */
+export const floorDivide = mathBinary('floorDivide', 'int');
+
+/** np.clip(x, min, max): maximum(x, min) then minimum(.., max); either bound may be null. */
+export function clip(
+  x: ArrayInput,
+  min: ArrayInput | null,
+  max: ArrayInput | null,
+): NDArray | number {
+  const temps = new Temporaries();
+  try {
+    const input = temps.keep(operand('clip', x), x);
+    const bounds = [min, max].filter((v): v is ArrayInput => v !== null && v !== undefined);
+    // The result type of all three, JS numbers weak: promote x with each bound in turn.
+    let dtype = input.dtype;
+    for (const bound of bounds) {
+      const b = temps.keep(operand('clip', bound), bound);
+      dtype = promoteOperands(x, bound, dtype, b.dtype);
+    }
+    let result = input.astype(dtype);
+    for (const [bound, apply] of [
+      [min, maximum],
+      [max, minimum],
+    ] as const) {
+      if (bound === null || bound === undefined) continue;
+      const next = apply(result, bound) as NDArray;
+      result.dispose();
+      result = next;
+    }
+    return scalarIf(x, result, temps);
+  } finally {
+    temps.dispose();
+  }
+}
+
+/** NumPy's power_of_ten: exact table to 1e8, then repeated multiplication by 10. */
+function powerOfTen(n: number): number {
+  if (n < 9) return 10 ** n;
+  let result = 1e9;
+  for (let i = 9; i < n; i++) result *= 10;
+  return result;
+}
+
+/**
+ * np.round(x, decimals = 0), as NumPy's PyArray_Round: rint(x * 10**d) / 10**d (or
+ * rint(x / 10**-d) * 10**-d for negative d); ints are returned as they are for d >= 0, and
+ * rounded in float64 then cast back for d < 0.
+ */
+export function round(x: ArrayInput, decimals = 0): NDArray | number {
+  if (typeof decimals !== 'number' || !Number.isInteger(decimals)) {
+    throw new TypeError(`round: decimals must be an integer, got ${describe(decimals)}`);
+  }
+  const temps = new Temporaries();
+  try {
+    const input = temps.keep(operand('round', x), x);
+    const integer = input.dtype === 'int32';
+    if (integer && decimals >= 0) return scalarIf(x, input.copy(), temps);
+    if (decimals === 0) return rint(x as NDArray);
+    const f = powerOfTen(Math.abs(decimals));
+    const float = isFloat(input.dtype) ? input : temps.keep(input.astype('float64'));
+    const scaled = temps.keep(decimals > 0 ? multiply(float, f) : divide(float, f)) as NDArray;
+    const rounded = temps.keep(rint(scaled));
+    const back = (decimals > 0 ? divide(rounded, f) : multiply(rounded, f)) as NDArray;
+    if (!integer) return scalarIf(x, back, temps);
+    temps.keep(back);
+    return scalarIf(x, back.astype('int32'), temps);
+  } finally {
+    temps.dispose();
+  }
+}
+
+/** The result as a JS number when the input was one (the array is then disposed). */
+function scalarIf(x: ArrayInput, result: NDArray, temps: Temporaries): NDArray | number {
+  if (typeof x !== 'number') return result;
+  temps.keep(result);
+  return result.item() as number;
+}

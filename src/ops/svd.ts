@@ -1,0 +1,226 @@
+// np.linalg.svd by one-sided Jacobi (Hestenes) in float64: the columns of a working copy of A are
+// rotated pairwise until all are orthogonal; their norms are the singular values, the rotations
+// accumulate into V. It is slower than LAPACK's bidiagonal methods on big matrices but has high
+// relative accuracy, which is what matching LAPACK's singular values to a few ulps needs.
+import { ValueError, checkOptions, describe } from '../errors.js';
+import { NDArray, heapOf } from '../ndarray.js';
+import { forEachIndex } from '../shape.js';
+import { type ArrayInput, fromData, operand } from './create.js';
+import { Temporaries } from './elementwise.js';
+
+const EPSILON = 2 ** -52;
+const MAX_SWEEPS = 80;
+
+/** The SVD of one m x n matrix (row-major in `a`), m >= n: u (m x n, columns), s, v (n x n). */
+interface Thin {
+  u: Float64Array;
+  s: Float64Array;
+  v: Float64Array;
+}
+
+/** One-sided Jacobi on the columns of a (m x n, m >= n), column-major copies for locality. */
+function jacobi(a: Float64Array, m: number, n: number): Thin {
+  // Column-major: column j is cols[j*m .. j*m+m).
+  const cols = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) cols[j * m + i] = a[i * n + j];
+  const v = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) v[j * n + j] = 1;
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        let alpha = 0;
+        let beta = 0;
+        let gamma = 0;
+        for (let i = 0; i < m; i++) {
+          const x = cols[p * m + i];
+          const y = cols[q * m + i];
+          alpha += x * x;
+          beta += y * y;
+          gamma += x * y;
+        }
+        if (gamma === 0 || Math.abs(gamma) <= EPSILON * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = c * t;
+        for (let i = 0; i < m; i++) {
+          const x = cols[p * m + i];
+          const y = cols[q * m + i];
+          cols[p * m + i] = c * x - s * y;
+          cols[q * m + i] = s * x + c * y;
+        }
+        for (let i = 0; i < n; i++) {
+          const x = v[p * n + i];
+          const y = v[q * n + i];
+          v[p * n + i] = c * x - s * y;
+          v[q * n + i] = s * x + c * y;
+        }
+      }
+    }
+    if (!rotated) break;
+  }
+  const s = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let scale = 0;
+    for (let i = 0; i < m; i++) scale = Math.max(scale, Math.abs(cols[j * m + i]));
+    let sum = 0;
+    if (scale > 0) for (let i = 0; i < m; i++) sum += (cols[j * m + i] / scale) ** 2;
+    s[j] = scale * Math.sqrt(sum);
+    if (s[j] > 0) for (let i = 0; i < m; i++) cols[j * m + i] /= s[j];
+  }
+  // Descending order, as LAPACK returns them.
+  const order = [...s.keys()].sort((i, j) => s[j] - s[i] || i - j);
+  const u = new Float64Array(m * n);
+  const vs = new Float64Array(n * n);
+  const sorted = new Float64Array(n);
+  order.forEach((from, to) => {
+    sorted[to] = s[from];
+    u.set(cols.subarray(from * m, from * m + m), to * m);
+    vs.set(v.subarray(from * n, from * n + n), to * n);
+  });
+  return { u, s: sorted, v: vs };
+}
+
+/**
+ * Columns `from`..count of an orthonormal basis (column-major, length-`m` columns), chosen to
+ * be orthogonal to the columns before them: zero columns (null singular values) and the extra
+ * columns of full matrices. Gram-Schmidt, twice, against the unit vectors.
+ */
+function complete(
+  basis: Float64Array,
+  m: number,
+  count: number,
+  isSet: (j: number) => boolean,
+): void {
+  let candidate = 0;
+  for (let j = 0; j < count; j++) {
+    if (isSet(j)) continue;
+    for (; candidate < m; candidate++) {
+      const w = new Float64Array(m);
+      w[candidate] = 1;
+      for (let pass = 0; pass < 2; pass++) {
+        for (let k = 0; k < count; k++) {
+          if (k === j || (!isSet(k) && k > j)) continue;
+          let d = 0;
+          for (let i = 0; i < m; i++) d += basis[k * m + i] * w[i];
+          for (let i = 0; i < m; i++) w[i] -= d * basis[k * m + i];
+        }
+      }
+      const length = Math.hypot(...w);
+      if (length > 0.5) {
+        for (let i = 0; i < m; i++) basis[j * m + i] = w[i] / length;
+        candidate++;
+        break;
+      }
+    }
+  }
+}
+
+export interface SvdOptions {
+  computeUv?: boolean;
+  fullMatrices?: boolean;
+}
+
+/** Columns (column-major, `length` each) as the rows of a row-major array. */
+function columnsAsRows(columns: Float64Array, length: number, count: number): Float64Array {
+  return columns.slice(0, length * count);
+}
+
+/** Columns (column-major, `length` each) as the columns of a row-major length x count array. */
+function columnsAsColumns(columns: Float64Array, length: number, count: number): Float64Array {
+  const out = new Float64Array(length * count);
+  for (let j = 0; j < count; j++)
+    for (let i = 0; i < length; i++) out[i * count + j] = columns[j * length + i];
+  return out;
+}
+
+/** The factors of one m x n matrix (row-major in a) as row-major arrays: u, s, vh. */
+function svdOfMatrix(a: Float64Array, m: number, n: number, full: boolean) {
+  const k = Math.min(m, n);
+  // Jacobi wants a tall matrix: for a wide A it decomposes A^T = V S U^T instead.
+  const tall = m >= n;
+  const rows = tall ? m : n;
+  let input = a;
+  if (!tall) {
+    input = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) input[j * m + i] = a[i * n + j];
+  }
+  const { u, s, v } = jacobi(input, rows, k);
+  // The tall problem's left vectors, completed where s is 0 and, for full matrices, to `rows`.
+  const leftCount = full ? rows : k;
+  const left = new Float64Array(rows * leftCount);
+  left.set(u);
+  complete(left, rows, leftCount, (j) => j < k && s[j] > 0);
+  if (tall) {
+    return { u: columnsAsColumns(left, m, leftCount), s, vh: columnsAsRows(v, n, k) };
+  }
+  return { u: columnsAsColumns(v, m, k), s, vh: columnsAsRows(left, n, leftCount) };
+}
+
+/**
+ * np.linalg.svd(x, {computeUv = true, fullMatrices = true}): [u, s, vh] with x = u @ diag(s) @
+ * vh (s descending), or s alone. Stacks of matrices (ndim > 2) are decomposed one by one.
+ * u and vh may differ from LAPACK's in sign (and, for repeated singular values, by rotation).
+ */
+export function svd(x: ArrayInput, options?: SvdOptions): NDArray | [NDArray, NDArray, NDArray] {
+  const { computeUv = true, fullMatrices = true } = checkOptions('svd', options, [
+    'computeUv',
+    'fullMatrices',
+  ]);
+  for (const [name, value] of [
+    ['computeUv', computeUv],
+    ['fullMatrices', fullMatrices],
+  ] as const) {
+    if (typeof value !== 'boolean') {
+      throw new TypeError(`svd: ${name} must be a boolean, got ${describe(value)}`);
+    }
+  }
+  const temps = new Temporaries();
+  try {
+    const input = temps.keep(operand('svd', x), x);
+    if (input.ndim < 2) {
+      throw new ValueError(
+        `${input.ndim}-dimensional array given. Array must be at least two-dimensional`,
+      );
+    }
+    const dtype = input.dtype === 'float32' ? 'float32' : 'float64';
+    const data = temps.keep(fromData('svd', input, 'float64'));
+    const values = heapOf('float64');
+    const nd = input.ndim;
+    const [m, n] = [input.shape[nd - 2], input.shape[nd - 1]];
+    const stack = input.shape.slice(0, -2);
+    const k = Math.min(m, n);
+    const uWidth = fullMatrices ? m : k;
+    const vRows = fullMatrices ? n : k;
+    const s = NDArray.empty([...stack, k], 'float64', 'svd');
+    const u = computeUv ? NDArray.empty([...stack, m, uWidth], 'float64', 'svd') : undefined;
+    const vh = computeUv ? NDArray.empty([...stack, vRows, n], 'float64', 'svd') : undefined;
+    let index = 0;
+    forEachIndex(stack, stack.length, () => {
+      const start = data.offset + index * m * n;
+      const matrix = Float64Array.from(values.subarray(start, start + m * n));
+      if (m * n > 0 && !matrix.every(Number.isFinite)) {
+        throw new ValueError('SVD did not converge');
+      }
+      const f = svdOfMatrix(matrix, m, n, fullMatrices);
+      const heap = heapOf('float64');
+      heap.set(f.s, s.offset + index * k);
+      if (u && vh) {
+        heap.set(f.u, u.offset + index * m * uWidth);
+        heap.set(f.vh, vh.offset + index * vRows * n);
+      }
+      index++;
+    });
+    const cast = (a: NDArray) => {
+      if (dtype === 'float64') return a;
+      temps.keep(a);
+      return a.astype('float32');
+    };
+    if (!u || !vh) return cast(s);
+    return [cast(u), cast(s), cast(vh)];
+  } finally {
+    temps.dispose();
+  }
+}
