@@ -16,6 +16,14 @@ export class AxisError extends ValueError {
   }
 }
 
+/** NumPy's LinAlgError (a ValueError): a linear-algebra routine cannot do what was asked. */
+export class LinAlgError extends ValueError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LinAlgError';
+  }
+}
+
 /** NumPy's IndexError, here a RangeError: an index outside its axis. */
 export class IndexError extends RangeError {
   constructor(message: string) {

@@ -5,7 +5,7 @@ import * as nn from './nn.js';
 export default np;
 export { np, nn };
 export { NDArray, type NestedArray } from './ndarray.js';
-export { ValueError, AxisError, IndexError } from './errors.js';
+export { ValueError, AxisError, IndexError, LinAlgError } from './errors.js';
 export type { DType } from './dtype.js';
 export type { Backend } from './kernels.js';
 export type { ArrayInput, AxisArgument } from './ndarray.js';

@@ -1,5 +1,5 @@
 // The np namespace: NumPy's names over this library's modules.
-import { AxisError, IndexError, ValueError } from './errors.js';
+import { AxisError, IndexError, LinAlgError, ValueError } from './errors.js';
 import { arrayRepr as reprOf } from './format/arrayprint.js';
 import {
   getPrintOptions,
@@ -158,5 +158,6 @@ export const np = {
   ValueError,
   AxisError,
   IndexError,
+  LinAlgError,
   nn,
 };

@@ -2,7 +2,7 @@
 // rotated pairwise until all are orthogonal; their norms are the singular values, the rotations
 // accumulate into V. It is slower than LAPACK's bidiagonal methods on big matrices but has high
 // relative accuracy, which is what matching LAPACK's singular values to a few ulps needs.
-import { ValueError, checkOptions, describe } from '../errors.js';
+import { LinAlgError, checkOptions, describe } from '../errors.js';
 import { NDArray, heapOf } from '../ndarray.js';
 import { forEachIndex } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
@@ -181,8 +181,8 @@ export function svd(x: ArrayInput, options?: SvdOptions): NDArray | [NDArray, ND
   try {
     const input = temps.keep(operand('svd', x), x);
     if (input.ndim < 2) {
-      throw new ValueError(
-        `${input.ndim}-dimensional array given. Array must be at least two-dimensional`,
+      throw new LinAlgError(
+        `svd: ${input.ndim}-dimensional array given. Array must be at least two-dimensional`,
       );
     }
     const dtype = input.dtype === 'float32' ? 'float32' : 'float64';
@@ -202,7 +202,7 @@ export function svd(x: ArrayInput, options?: SvdOptions): NDArray | [NDArray, ND
       const start = data.offset + index * m * n;
       const matrix = Float64Array.from(values.subarray(start, start + m * n));
       if (m * n > 0 && !matrix.every(Number.isFinite)) {
-        throw new ValueError('SVD did not converge');
+        throw new LinAlgError('SVD did not converge');
       }
       const f = svdOfMatrix(matrix, m, n, fullMatrices);
       const heap = heapOf('float64');
