@@ -1,6 +1,6 @@
-// exp, log and tanh against NumPy's own validation sets (test/oracles, copied from shared/oracles,
-// from numpy/_core/tests/data) with NumPy's ULP tolerances, and against Math.exp / Math.log on
-// a million random inputs, on every backend.
+// exp, log, tanh and the math family (sin ... exp2) against NumPy's own validation sets
+// (test/oracles, from numpy/_core/tests/data) with NumPy's ULP tolerances, and against Math.exp
+// / Math.log on a million random inputs, on every backend.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import np, { type Backend } from '../src/index.js';
@@ -42,7 +42,24 @@ const backends: Backend[] = ['wasm-simd', 'wasm', 'js'];
 afterAll(() => np.setBackend('wasm-simd'));
 
 describe.each(backends)('NumPy validation sets on %s', (backend) => {
-  test.each(['exp', 'log', 'tanh'] as const)('%s within NumPy tolerance', (fn) => {
+  test.each([
+    'exp',
+    'log',
+    'tanh',
+    'expm1',
+    'sin',
+    'cos',
+    'tan',
+    'arcsin',
+    'arccos',
+    'arctan',
+    'sinh',
+    'cosh',
+    'log1p',
+    'log2',
+    'log10',
+    'exp2',
+  ] as const)('%s within NumPy tolerance', (fn) => {
     np.setBackend(backend);
     const rows = readSet(fn);
     for (const dtype of ['float64', 'float32'] as const) {
