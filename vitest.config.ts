@@ -32,6 +32,7 @@ export default defineConfig({
             'test/operations.test.ts',
             'test/properties.test.ts',
             'test/nn.test.ts',
+            'test/breadth.test.ts',
           ],
           execArgv: ['--expose-gc', RELAXED_SIMD_FLAG],
         },

@@ -40,6 +40,13 @@ function mathUnary(name: string, ints: IntRule): UnaryFn {
               "<class 'numpy.dtypes.BoolDType'> -> None",
           );
         }
+        if (name === 'reciprocal' && input.dtype === 'bool') {
+          // NumPy computes it in int8, where 1 / 1 is 1 and 1 / 0 gives 0: the values themselves.
+          const values = input.astype('int32');
+          if (typeof x !== 'boolean') return values;
+          temps.keep(values);
+          return values.item();
+        }
         const target: DType = ints === 'float64' ? 'float64' : 'int32';
         if (input.dtype !== target) input = temps.keep(input.astype(target));
       }

@@ -433,7 +433,7 @@ function argExtreme(
         );
       });
     }
-    if (keepdims === true) {
+    if (keepdims === true && ndim > 0) {
       const kept = flat
         ? new Array<number>(ndim).fill(1)
         : [...outShape.slice(0, a), 1, ...outShape.slice(a)];

@@ -95,6 +95,9 @@ export function broadcastTo(x: ArrayInput, shape: number | readonly number[]): N
     }
     checkShape('broadcastTo', target);
     const lead = target.length - a.ndim;
+    if (lead < 0) {
+      throw new ValueError('input operand has more dimensions than allowed by the axis remapping');
+    }
     const fits = lead >= 0 && a.shape.every((d, i) => d === 1 || d === target[lead + i]);
     if (!fits) {
       throw new ValueError(

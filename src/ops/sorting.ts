@@ -50,8 +50,10 @@ function eachSortedLane(
 
 function sortArguments(name: string, x: ArrayInput, axis: number | null, temps: Temporaries) {
   let input = temps.keep(operand(name, x), x);
-  if (axis === null) input = temps.keep(input.reshape(-1));
-  return { input, a: normalizeAxis(axis ?? 0, input.ndim) };
+  // argsort of a 0-d array is NumPy's [0] whatever the axis (sort checks the axis).
+  const flat = axis === null || (name === 'argsort' && input.ndim === 0);
+  if (flat) input = temps.keep(input.reshape(-1));
+  return { input, a: flat ? 0 : normalizeAxis(axis, input.ndim) };
 }
 
 /** np.sort(x, axis = -1): a sorted copy (axis null sorts the flattened array). */

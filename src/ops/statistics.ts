@@ -39,11 +39,22 @@ function varianceArguments(
   return { axis, keepdims, ddof };
 }
 
-/** np.var(x, {axis, keepdims, ddof}): the mean squared deviation from the mean. */
-export function variance(
+/** The axes of x in memory order (NumPy's order 'K'): by decreasing stride, ties in axis order. */
+function memoryOrder(x: NDArray): number[] {
+  const strides = x.elementStrides;
+  return [...x.shape.keys()].sort((p, q) => Math.abs(strides[q]) - Math.abs(strides[p]) || p - q);
+}
+
+/**
+ * np.var or np.std of x, as _methods._var computes it: mean = sum / n (keepdims), deviations
+ * x - mean, their squares summed, / max(n - ddof, 0), and for std a square root. NumPy's
+ * temporaries follow x's memory layout (order 'K'), so the second sum adds in memory order: the
+ * work here runs on x with its axes in memory order, and the result is put back after.
+ */
+function spread(
+  fn: 'var' | 'std',
   x: ArrayInput,
-  options?: number | readonly number[] | null | VarianceOptions,
-  fn = 'var',
+  options: number | readonly number[] | null | VarianceOptions | undefined,
 ): NDArray | number {
   const { axis, keepdims, ddof } = varianceArguments(fn, options);
   const temps = new Temporaries();
@@ -54,19 +65,39 @@ export function variance(
   try {
     const input = temps.keep(operand(fn, x), x);
     const axes = normalizeAxes(axis, input.ndim);
+    // A 0-d input is worked as one element of a 1-D array (the result is then a JS number).
+    const work = input.ndim === 0 ? t(input.reshape(1)) : input;
+    const workAxes = input.ndim === 0 ? [0] : axes;
+    const order = memoryOrder(work);
+    const inMemoryOrder = t(work.transpose(order));
+    const permutedAxes = workAxes.map((a) => order.indexOf(a)).sort((p, q) => p - q);
     // Ints and bools are summed in float64, as _var asks umr_sum for dtype 'f8'.
-    const arr = isFloat(input.dtype) ? input : temps.keep(fromData(fn, input, 'float64'));
-    const count = axes.reduce((n, a) => n * arr.shape[a], 1);
-    const total = t(reduce(fn, 'sum', arr, axes, true)) as NDArray;
+    const arr = isFloat(input.dtype) ? inMemoryOrder : t(fromData(fn, inMemoryOrder, 'float64'));
+    const count = axes.reduce((n, a) => n * input.shape[a], 1);
+    const total = t(reduce(fn, 'sum', arr, permutedAxes, true)) as NDArray;
     const mean = t(divide(total, count)) as NDArray;
     const deviation = t(subtract(arr, mean)) as NDArray;
     const squares = t(multiply(deviation, deviation)) as NDArray;
-    const sum = t(reduce(fn, 'sum', squares, axes, keepdims));
-    const result = divide(sum, Math.max(count - ddof, 0));
-    return typeof result === 'number' && arr.dtype === 'float32' ? Math.fround(result) : result;
+    const sum = t(reduce(fn, 'sum', squares, permutedAxes, true)) as NDArray;
+    let result = t(divide(sum, Math.max(count - ddof, 0))) as NDArray;
+    if (fn === 'std') result = t(sqrt(result));
+    // Back to x's axis order, then the reduced axes dropped unless kept.
+    const inverse = order.map((_, i) => order.indexOf(i));
+    const shape = reducedShape(input.shape, axes, keepdims);
+    const back = t(result.transpose(inverse));
+    if (shape.length === 0) return back.item() as number;
+    return back.reshape(shape);
   } finally {
     temps.dispose();
   }
+}
+
+/** np.var(x, {axis, keepdims, ddof}): the mean squared deviation from the mean. */
+export function variance(
+  x: ArrayInput,
+  options?: number | readonly number[] | null | VarianceOptions,
+): NDArray | number {
+  return spread('var', x, options);
 }
 
 /** np.std(x, {axis, keepdims, ddof}): the square root of np.var. */
@@ -74,13 +105,7 @@ export function std(
   x: ArrayInput,
   options?: number | readonly number[] | null | VarianceOptions,
 ): NDArray | number {
-  const v = variance(x, options, 'std');
-  if (typeof v === 'number') return Math.sqrt(v);
-  try {
-    return sqrt(v);
-  } finally {
-    v.dispose();
-  }
+  return spread('std', x, options);
 }
 
 /** np.cumsum(x, axis?): running sums along an axis (of the flattened array when omitted). */
@@ -130,5 +155,3 @@ export function cumsum(x: ArrayInput, axis?: number | null): NDArray {
     temps.dispose();
   }
 }
-
-export { reducedShape };
