@@ -9,6 +9,8 @@ export { ValueError, AxisError, IndexError, LinAlgError } from './errors.js';
 export type { DType } from './dtype.js';
 export type { Backend } from './kernels.js';
 export type { ArrayInput, AxisArgument } from './ndarray.js';
+export type { IndexKey } from './indexing.js';
+export { Slice } from './indexing.js';
 export type { DTypeOptions, LinspaceOptions } from './ops/create.js';
 export type { PrintOptions } from './format/options.js';
 export type { Generator } from './random.js';

@@ -74,7 +74,7 @@ const SLICE_TEXT = /^\s*(-?\d+)?\s*:\s*(-?\d+)?\s*(?::\s*(-?\d+)?\s*)?$/;
 /** A slice string in NumPy's syntax ('1:3', '::-1', ':') as a Slice. */
 function parseSlice(fn: string, text: string): Slice {
   const match = SLICE_TEXT.exec(text);
-  if (!match) throw new IndexError(`${fn}: ${VALID}, got ${describe(text)}`);
+  if (!match) throw new IndexError(`${fn}: ${describe(text)} is not a valid index: ${VALID}`);
   const part = (s: string | undefined) => (s === undefined ? null : Number(s));
   return new Slice(part(match[1]), part(match[2]), part(match[3]));
 }
@@ -109,7 +109,8 @@ type ParsedKey =
 function parseKey(fn: string, key: unknown, temporaries: NDArray[]): ParsedKey {
   if (key === null) return { kind: 'newaxis' };
   if (typeof key === 'number') {
-    if (!Number.isInteger(key)) throw new IndexError(`${fn}: ${VALID}, got ${describe(key)}`);
+    if (!Number.isInteger(key))
+      throw new IndexError(`${fn}: ${describe(key)} is not a valid index: ${VALID}`);
     return { kind: 'int', value: key };
   }
   if (key === '...') return { kind: 'ellipsis' };
@@ -130,7 +131,7 @@ function parseKey(fn: string, key: unknown, temporaries: NDArray[]): ParsedKey {
     }
     return { kind: 'array', array };
   }
-  throw new IndexError(`${fn}: ${VALID}, got ${describe(key)}`);
+  throw new IndexError(`${fn}: ${describe(key)} is not a valid index: ${VALID}`);
 }
 
 /** How many of x's axes a key consumes. */
@@ -429,9 +430,11 @@ export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean 
       false,
     );
     if (plan.insertAt === 0) return out;
+    const placed = out.transpose(placeIndexAxes(plan));
     try {
-      return out.transpose(placeIndexAxes(plan)).copy();
+      return placed.copy();
     } finally {
+      placed.dispose();
       out.dispose();
     }
   } finally {
@@ -471,20 +474,48 @@ function valueArray(fn: string, x: NDArray, value: unknown, made: NDArray[]): ND
   return converted;
 }
 
+/** NumPy converts a JS-list value with at most the selection's dimensions, never more. */
+function checkListDepth(fn: string, value: unknown, converted: NDArray, ndim: number): void {
+  if (Array.isArray(value) && converted.ndim > ndim) {
+    throw new ValueError(
+      `${fn}: setting an array element with a sequence. The requested array would exceed the ` +
+        `maximum number of dimension of ${ndim}.`,
+    );
+  }
+}
+
+/** How an assignment's selection was made, for NumPy's wording of a value that does not fit. */
+type Selected = 'basic' | 'advanced' | 'mask';
+
 /** The value's shape with leading 1s dropped down to ndim (NumPy allows them on assignment). */
-function assignableShape(fn: string, value: NDArray, target: readonly number[]): number[] {
+function assignableShape(
+  fn: string,
+  value: NDArray,
+  target: readonly number[],
+  selected: Selected,
+): number[] {
   const shape = [...value.shape];
   while (shape.length > target.length && shape[0] === 1) shape.shift();
   const fits =
     shape.length <= target.length &&
     shape.every((d, i) => d === 1 || d === target[target.length - shape.length + i]);
-  if (!fits) {
+  if (fits) return shape;
+  if (selected === 'mask' && value.ndim === 1) {
     throw new ValueError(
-      `${fn}: could not broadcast input array from shape ${formatShape(value.shape)} into shape ` +
-        `${formatShape(target)}`,
+      `${fn}: NumPy boolean array indexing assignment cannot assign ${value.size} input values ` +
+        `to the ${shapeSize(target)} output values where the mask is true`,
     );
   }
-  return shape;
+  if (selected === 'advanced' || selected === 'mask') {
+    throw new ValueError(
+      `${fn}: shape mismatch: value array of shape ${formatShape(value.shape)} could not be ` +
+        `broadcast to indexing result of shape ${formatShape(target)}`,
+    );
+  }
+  throw new ValueError(
+    `${fn}: could not broadcast input array from shape ${formatShape(value.shape)} into shape ` +
+      `${formatShape(target)}`,
+  );
 }
 
 /** Strides of value (its leading 1s dropped) read as if it had the target shape. */
@@ -506,6 +537,7 @@ export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): N
     }
     const v = valueArray(fn, x, value, made);
     if (sel.advanced.length === 0) {
+      checkListDepth(fn, value, v, sel.shape.length);
       const target = {
         dtype: x.dtype,
         shape: sel.shape,
@@ -513,7 +545,7 @@ export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): N
         elementStrides: sel.strides,
         itemsize: x.itemsize,
       };
-      const shape = assignableShape(fn, v, sel.shape);
+      const shape = assignableShape(fn, v, sel.shape, 'basic');
       castInto(
         {
           dtype: v.dtype,
@@ -533,7 +565,8 @@ export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): N
     }
     const plan = planGather(fn, sel);
     // The value broadcast to the result's shape, then laid out index axes first as the gather.
-    const shape = assignableShape(fn, v, plan.shape);
+    const onlyMask = keys.length === 1 && sel.advanced.length === 1 && isMask(keys[0]);
+    const shape = assignableShape(fn, v, plan.shape, onlyMask ? 'mask' : 'advanced');
     const strides = valueStrides(v, shape, plan.shape);
     // placeIndexAxes(plan)[resultAxis] is the layout axis that the result axis comes from.
     const layoutStrides = new Array<number>(strides.length);
@@ -546,6 +579,12 @@ export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): N
     disposeAll(made);
     disposeAll(sel.temporaries);
   }
+}
+
+/** Whether a key is a bool array (an NDArray of bools, or JS data of booleans). */
+function isMask(key: unknown): boolean {
+  if (key instanceof NDArray) return key.dtype === 'bool';
+  return Array.isArray(key) && key.flat(Infinity).some((v) => typeof v === 'boolean');
 }
 
 /** Whether keys are one bool mask with x's whole shape. */

@@ -197,7 +197,7 @@ const BAD_INPUT: [string, () => unknown, ErrorName, string][] = [
     'fractional index',
     () => a.get(0.5),
     'IndexError',
-    'get: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices, got 0.5',
+    'get: 0.5 is not a valid index: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices',
   ],
   [
     'item of many',
