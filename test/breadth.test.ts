@@ -15,7 +15,7 @@ import { ulpDistance } from './ulp.js';
 
 type Arg =
   | { scalar: number | boolean | string }
-  | { array: FixtureArray; transpose: boolean }
+  | { array: FixtureArray; transpose: boolean; reverse?: boolean }
   | { list: Arg[] }
   | { value: null | string };
 type Expected = { scalar: number | boolean | string } | { list: FixtureArray[] } | FixtureArray;
@@ -35,8 +35,8 @@ function buildArg(arg: Arg, made: NDArray[]): unknown {
   if ('list' in arg) return arg.list.map((a) => buildArg(a, made));
   const base = fromFixture(arg.array);
   made.push(base);
-  if (!arg.transpose) return base;
-  const view = base.T;
+  if (!arg.transpose && !arg.reverse) return base;
+  const view = arg.reverse ? (base.get('::-1') as NDArray) : base.T;
   made.push(view);
   return view;
 }

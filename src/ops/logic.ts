@@ -160,7 +160,7 @@ function truthReduction(name: 'all' | 'any') {
     const temps = new Temporaries();
     try {
       let input = temps.keep(operand(name, x), x);
-      const { axes, keepdims } = reduceArguments(name, axis, input.ndim);
+      const { axes, keepdims } = reduceArguments(name, axis, input.ndim, true);
       if (input.dtype !== 'bool') input = temps.keep(fromData(name, input, 'bool'));
       let count = 1;
       for (const a of axes) count *= input.shape[a];

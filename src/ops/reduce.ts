@@ -18,11 +18,16 @@ export interface ReduceOptions {
   keepdims?: boolean;
 }
 
-/** Reads the axis argument of a reduction in any of its three forms. */
+/**
+ * Reads the axis argument of a reduction in any of its three forms. With `scalarAxis`, a 0-d
+ * array also takes the integer axis 0 or -1, as NumPy's sum, prod, max, min, all and any do
+ * (not mean, var or std).
+ */
 export function reduceArguments(
   fn: string,
   arg: AxisArgument | undefined,
   ndim: number,
+  scalarAxis = false,
 ): { axes: number[]; keepdims: boolean } {
   let axis: unknown = arg;
   let keepdims: unknown = false;
@@ -31,6 +36,7 @@ export function reduceArguments(
   }
   if (typeof keepdims !== 'boolean')
     throw new TypeError(`${fn}: keepdims must be a boolean, got ${describe(keepdims)}`);
+  if (scalarAxis && ndim === 0 && (axis === 0 || axis === -1)) return { axes: [], keepdims };
   return { axes: normalizeAxes(axis, ndim), keepdims };
 }
 
@@ -326,13 +332,13 @@ export function innermostReduced(x: NDArray, axes: readonly number[]): boolean {
 function reduction(fn: string, kind: Kind) {
   return (x: ArrayInput, axis?: AxisArgument): NDArray | number => {
     if (x instanceof NDArray) {
-      const { axes, keepdims } = reduceArguments(fn, axis, x.check(fn).ndim);
+      const { axes, keepdims } = reduceArguments(fn, axis, x.check(fn).ndim, true);
       return reduce(fn, kind, x, axes, keepdims);
     }
     const temps = new Temporaries();
     try {
       const input = temps.keep(operand(fn, x), x);
-      const { axes, keepdims } = reduceArguments(fn, axis, input.ndim);
+      const { axes, keepdims } = reduceArguments(fn, axis, input.ndim, true);
       return reduce(fn, kind, input, axes, keepdims);
     } finally {
       temps.dispose();
@@ -390,6 +396,10 @@ function argExtreme(
   const temps = new Temporaries();
   try {
     let input = temps.keep(operand(name, x), x);
+    // NumPy's argmax and argmin see a 0-d array as one element of a 1-D array (and give a
+    // scalar for it, keepdims or not).
+    const zeroDim = input.ndim === 0;
+    if (zeroDim) input = temps.keep(input.reshape(1));
     let chosen: unknown = axis;
     let keepdims: unknown = false;
     if (axis !== null && typeof axis === 'object') {
@@ -433,7 +443,7 @@ function argExtreme(
         );
       });
     }
-    if (keepdims === true && ndim > 0) {
+    if (keepdims === true && !zeroDim) {
       const kept = flat
         ? new Array<number>(ndim).fill(1)
         : [...outShape.slice(0, a), 1, ...outShape.slice(a)];
