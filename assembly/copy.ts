@@ -121,3 +121,50 @@ export function cast_u8_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isi
 export function cast_u8_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os0: isize, os1: isize): void {
   cast<u8, u8>(rows, cols, x, xs0, xs1, out, os0, os1);
 }
+
+// ---------------------------------------------------------------- gather and scatter
+
+/** take_<dtype>(n, offsets, out): out[k] = the element at offsets[k] (int32 element offsets from address 0). */
+// @ts-ignore: decorator
+@inline
+function take<T>(n: i32, offsets: usize, out: usize): void {
+  for (let k = 0; k < n; k++) {
+    const at = <usize>load<i32>(offsets + (<usize>k << 2)) * sizeof<T>();
+    store<T>(out + <usize>k * sizeof<T>(), load<T>(at));
+  }
+}
+
+/** put_<dtype>(n, offsets, values, step): the element at offsets[k] = values[k * step] (step 0 broadcasts). */
+// @ts-ignore: decorator
+@inline
+function put<T>(n: i32, offsets: usize, values: usize, step: isize): void {
+  for (let k = 0; k < n; k++) {
+    const at = <usize>load<i32>(offsets + (<usize>k << 2)) * sizeof<T>();
+    store<T>(at, load<T>(values + <usize>(<isize>k * step * sizeof<T>())));
+  }
+}
+
+export function take_f64(n: i32, offsets: usize, out: usize): void {
+  take<f64>(n, offsets, out);
+}
+export function take_f32(n: i32, offsets: usize, out: usize): void {
+  take<f32>(n, offsets, out);
+}
+export function take_i32(n: i32, offsets: usize, out: usize): void {
+  take<i32>(n, offsets, out);
+}
+export function take_u8(n: i32, offsets: usize, out: usize): void {
+  take<u8>(n, offsets, out);
+}
+export function put_f64(n: i32, offsets: usize, values: usize, step: isize): void {
+  put<f64>(n, offsets, values, step);
+}
+export function put_f32(n: i32, offsets: usize, values: usize, step: isize): void {
+  put<f32>(n, offsets, values, step);
+}
+export function put_i32(n: i32, offsets: usize, values: usize, step: isize): void {
+  put<i32>(n, offsets, values, step);
+}
+export function put_u8(n: i32, offsets: usize, values: usize, step: isize): void {
+  put<u8>(n, offsets, values, step);
+}

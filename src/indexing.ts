@@ -8,7 +8,7 @@ import { IndexError, ValueError, describe, formatShape } from './errors.js';
 import { kernel, SUFFIX } from './kernels.js';
 import { type ArrayInput, NDArray, castValue, heapOf } from './ndarray.js';
 import { fromData } from './ops/create.js';
-import { broadcastShapes, broadcastStrides, shapeSize } from './shape.js';
+import { broadcastShapes, broadcastStrides, isContiguous, shapeSize } from './shape.js';
 import { castInto, runElementwise, stridedOf } from './strided.js';
 
 /** NumPy's slice(start, stop, step): any part may be null (its default). */
@@ -143,32 +143,38 @@ function consumed(key: ParsedKey): number {
 
 /** The int32 index arrays of a mask's true elements, one per mask axis (np.nonzero). */
 export function nonzeroOf(fn: string, mask: NDArray): NDArray[] {
-  const values = heapOf(mask.dtype);
-  const ndim = Math.max(mask.ndim, 1);
-  const positions: number[] = [];
   const shape = mask.ndim === 0 ? [1] : mask.shape;
   const strides = mask.ndim === 0 ? [0] : mask.elementStrides;
-  const index = new Array<number>(ndim).fill(0);
-  const size = shapeSize(shape);
-  let offset = mask.offset;
-  for (let flat = 0; flat < size; flat++) {
-    if (values[offset] !== 0) positions.push(...index);
-    for (let axis = ndim - 1; axis >= 0; axis--) {
-      offset += strides[axis];
-      if (++index[axis] < shape[axis]) break;
-      offset -= strides[axis] * shape[axis];
-      index[axis] = 0;
-    }
-  }
-  const count = positions.length / ndim;
+  const ndim = shape.length;
+  let count = 0;
+  const truth = heapOf('bool');
+  forEachPosition(shape, strides, mask.offset, (_, o) => {
+    if (truth[o] !== 0) count++;
+  });
   const out: NDArray[] = [];
-  for (let axis = 0; axis < ndim; axis++) {
-    const array = NDArray.empty([count], 'int32', fn);
-    const dest = heapOf('int32');
-    for (let i = 0; i < count; i++) dest[array.offset + i] = positions[i * ndim + axis];
-    out.push(array);
+  try {
+    for (let axis = 0; axis < ndim; axis++) out.push(NDArray.empty([count], 'int32', fn));
+    const bytes = heapOf('bool');
+    const ints = heapOf('int32');
+    const index = new Array<number>(ndim).fill(0);
+    let found = 0;
+    forEachPosition(shape, strides, mask.offset, (k, o) => {
+      if (bytes[o] !== 0) {
+        // The C-order position of element k, axis by axis.
+        let rest = k;
+        for (let axis = ndim - 1; axis >= 0; axis--) {
+          index[axis] = rest % shape[axis];
+          rest = (rest - index[axis]) / shape[axis];
+        }
+        for (let axis = 0; axis < ndim; axis++) ints[out[axis].offset + found] = index[axis];
+        found++;
+      }
+    });
+    return out;
+  } catch (error) {
+    disposeAll(out);
+    throw error;
   }
-  return out;
 }
 
 /** Parses keys against x: the basic view's shape, strides and offset, and the advanced indices. */
@@ -359,38 +365,75 @@ function forEachPosition(
   }
 }
 
+/** Where gathered values go to, or scattered values come from: a block laid out index axes first. */
+interface Other {
+  dtype: DType;
+  offset: number;
+  strides: readonly number[];
+}
+
 /**
- * Runs the cast kernel once per index position between a block of x (the rest axes at that
- * position's offset) and the matching block of `other` (laid out index axes first), in the
- * direction `toX` says: a gather (false) or a scatter (true).
+ * Moves elements between x's selected blocks and `other` (laid out index axes first): a gather
+ * (toX false) or a scatter (toX true). When each index position is one element, that is one
+ * take_/put_ kernel call over the offsets; otherwise one cast kernel call per position, each
+ * over the block of the axes the indices do not touch.
  */
-function eachBlock(
-  x: NDArray,
-  plan: Gather,
-  other: { dtype: DType; offset: number; strides: readonly number[] },
-  toX: boolean,
-): void {
-  const restSize = shapeSize(plan.restShape);
-  if (restSize === 0 || plan.offsets.length === 0) return;
+function eachBlock(x: NDArray, plan: Gather, other: Other, toX: boolean): void {
+  if (shapeSize(plan.restShape) === 0 || plan.offsets.length === 0) return;
+  if (plan.restShape.length === 0) {
+    moveElements(x, plan, other, toX);
+    return;
+  }
   const nIndex = plan.indexShape.length;
-  const otherIndexStrides = other.strides.slice(0, nIndex);
   const otherRestStrides = other.strides.slice(nIndex);
   const from = toX ? other.dtype : x.dtype;
   const to = toX ? x.dtype : other.dtype;
-  const fn = kernel(`cast_${SUFFIX[from]}`, to);
+  const op = `cast_${SUFFIX[from]}`;
   const xSize = ITEMSIZE[x.dtype];
   const oSize = ITEMSIZE[other.dtype];
-  forEachPosition(plan.indexShape, otherIndexStrides, other.offset, (k, otherOffset) => {
+  forEachPosition(plan.indexShape, other.strides.slice(0, nIndex), other.offset, (k, at) => {
     const xBlock = { offset: plan.offsets[k], itemsize: xSize, strides: plan.restStrides };
-    const oBlock = { offset: otherOffset, itemsize: oSize, strides: otherRestStrides };
-    if (plan.restShape.length === 0) {
-      const [src, dst] = toX ? [oBlock, xBlock] : [xBlock, oBlock];
-      fn(1, 1, src.offset * src.itemsize, 0, 1, dst.offset * dst.itemsize, 0, 1);
-    } else {
-      const op = `cast_${SUFFIX[from]}`;
-      runElementwise(op, to, plan.restShape, toX ? [oBlock, xBlock] : [xBlock, oBlock]);
-    }
+    const oBlock = { offset: at, itemsize: oSize, strides: otherRestStrides };
+    runElementwise(op, to, plan.restShape, toX ? [oBlock, xBlock] : [xBlock, oBlock]);
   });
+}
+
+/** The one-element-per-position case of eachBlock: the offsets go to wasm memory, one kernel call. */
+function moveElements(x: NDArray, plan: Gather, other: Other, toX: boolean): void {
+  const count = plan.offsets.length;
+  const offsets = NDArray.empty([count], 'int32', toX ? 'set' : 'get');
+  const made = [offsets];
+  try {
+    heapOf('int32').set(plan.offsets, offsets.offset);
+    const size = ITEMSIZE[x.dtype];
+    if (!toX) {
+      // A gather's destination is a fresh contiguous array of x's dtype.
+      kernel('take', x.dtype)(count, offsets.offset * 4, other.offset * size);
+      return;
+    }
+    // put_ reads values of x's dtype with one step: a broadcast scalar, or a contiguous copy.
+    const broadcast = other.strides.every((st) => st === 0);
+    let values = { offset: other.offset, step: broadcast ? 0 : 1 };
+    const contiguous = other.dtype === x.dtype && isContiguous(plan.indexShape, other.strides);
+    if (other.dtype !== x.dtype || (!broadcast && !contiguous)) {
+      const copy = NDArray.empty(broadcast ? [] : plan.indexShape, x.dtype, 'set');
+      made.push(copy);
+      castInto(
+        {
+          dtype: other.dtype,
+          shape: copy.shape,
+          offset: other.offset,
+          itemsize: ITEMSIZE[other.dtype],
+          elementStrides: broadcast ? [] : other.strides,
+        },
+        copy,
+      );
+      values = { offset: copy.offset, step: broadcast ? 0 : 1 };
+    }
+    kernel('put', x.dtype)(count, offsets.offset * 4, values.offset * size, values.step);
+  } finally {
+    disposeAll(made);
+  }
 }
 
 /** Axes permutation that moves the index axes (first in a gather's layout) to insertAt. */
@@ -412,6 +455,9 @@ function disposeAll(arrays: NDArray[]): void {
 export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean | NDArray {
   const fn = 'get';
   x.check(fn);
+  if (fullMask(x, keys) && x.ndim > 0 && x.isContiguous && (keys[0] as NDArray).isContiguous) {
+    return compress(x, keys[0] as NDArray);
+  }
   const sel = select(fn, x, keys);
   try {
     if (sel.scalar || (keys.length === 0 && x.ndim === 0)) {
@@ -439,6 +485,32 @@ export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean 
     }
   } finally {
     disposeAll(sel.temporaries);
+  }
+}
+
+/**
+ * x[mask] for a contiguous x and a contiguous mask of its shape (the common case, as in
+ * `A.get(A.gt(0))`): the offsets of the true elements in one pass over the mask's bytes, then
+ * one take_ kernel call.
+ */
+function compress(x: NDArray, mask: NDArray): NDArray {
+  const bytes = heapOf('bool');
+  const start = mask.offset;
+  const size = x.size;
+  let count = 0;
+  for (let i = 0; i < size; i++) count += bytes[start + i] !== 0 ? 1 : 0;
+  const offsets = NDArray.empty([count], 'int32', 'get');
+  try {
+    const out = NDArray.empty([count], x.dtype, 'get');
+    const truth = heapOf('bool');
+    const ints = heapOf('int32');
+    for (let i = 0, k = offsets.offset; i < size; i++) {
+      if (truth[start + i] !== 0) ints[k++] = x.offset + i;
+    }
+    if (count > 0) kernel('take', x.dtype)(count, offsets.offset * 4, out.offset * out.itemsize);
+    return out;
+  } finally {
+    offsets.dispose();
   }
 }
 

@@ -1,5 +1,5 @@
 // The js forms of assembly/copy.ts: cast_<from>_<to>, NumPy's C casts between the four dtypes.
-import { type Suffix, mapKernel } from './views.js';
+import { SIZE, type Suffix, mapKernel, view } from './views.js';
 
 const SUFFIXES: readonly Suffix[] = ['f64', 'f32', 'i32', 'u8'];
 
@@ -17,4 +17,29 @@ export const copyKernels: Record<string, (...args: number[]) => unknown> = {};
 for (const from of SUFFIXES) {
   for (const to of SUFFIXES)
     copyKernels[`cast_${from}_${to}`] = mapKernel(from, to, converter(from, to));
+}
+
+/** take_<s>(n, offsets, out): out[k] = the element at element offset offsets[k]. */
+function take(suffix: Suffix) {
+  return (n: number, offsets: number, out: number) => {
+    const v = view(suffix);
+    const at = view('i32');
+    const o = out / SIZE[suffix];
+    for (let k = 0; k < n; k++) v[o + k] = v[at[offsets / 4 + k]];
+  };
+}
+
+/** put_<s>(n, offsets, values, step): the element at offsets[k] = values[k * step]. */
+function put(suffix: Suffix) {
+  return (n: number, offsets: number, values: number, step: number) => {
+    const v = view(suffix);
+    const at = view('i32');
+    const source = values / SIZE[suffix];
+    for (let k = 0; k < n; k++) v[at[offsets / 4 + k]] = v[source + k * step];
+  };
+}
+
+for (const s of SUFFIXES) {
+  copyKernels[`take_${s}`] = take(s);
+  copyKernels[`put_${s}`] = put(s);
 }
