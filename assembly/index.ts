@@ -19,3 +19,4 @@ export * from './nn';
 export * from './copy';
 export * from './logic';
 export * from './math';
+export * from './mt19937';

@@ -13,4 +13,4 @@ export type { IndexKey } from './indexing.js';
 export { Slice } from './indexing.js';
 export type { DTypeOptions, LinspaceOptions } from './ops/create.js';
 export type { PrintOptions } from './format/options.js';
-export type { Generator } from './random.js';
+export type { Generator } from './random/xoshiro.js';

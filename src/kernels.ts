@@ -64,6 +64,15 @@ export function kernel(op: string, dtype: DType): Kernel {
   return (byType[dtype] ??= lookUp(`${op}_${SUFFIX[dtype]}`));
 }
 
+// Kernels that are not per dtype (the random generators'), by full name, one table per backend.
+const namedCaches: Record<Backend, Record<string, Kernel>> = { 'wasm-simd': {}, wasm: {}, js: {} };
+
+/** The active backend's kernel of a full name (mt19937_random). */
+export function namedKernel(name: string): Kernel {
+  const named = namedCaches[activeName];
+  return (named[name] ??= lookUp(name));
+}
+
 function lookUp(name: string): Kernel {
   const fn = active[name] ?? jsKernels[name];
   if (!fn) throw new Error(`nnbasics: no kernel named ${name}`);

@@ -22,7 +22,7 @@ import {
   reshape,
   zeros,
 } from './ops/create.js';
-import { defaultRng } from './random.js';
+import { random } from './random/index.js';
 import { getBackend, setBackend, wasmFeatures } from './kernels.js';
 import * as ops from './ops/index.js';
 import { dot, matmul, norm } from './ops/linalg.js';
@@ -79,7 +79,7 @@ export const np = {
   arange,
   linspace,
   reshape,
-  random: { defaultRng },
+  random,
   // indexing
   slice,
   newaxis,

@@ -76,5 +76,11 @@ for (const [kernels, base] of [
 }
 /** 64 bytes where a kernel may leave a scalar result (a full reduction) for TS to read. */
 export const scratchAddress = 4 * SLOT;
+/**
+ * 4 KiB where a random generator's state is copied for the kernel call that draws from it, and
+ * copied back after (generators keep their state in JS, so they need no freeing).
+ */
+export const randomStateAddress = scratchAddress + 64;
+export const RANDOM_STATE_BYTES = 4096;
 /** First address the allocator may hand out. */
-export const heapStart = scratchAddress + 64;
+export const heapStart = randomStateAddress + RANDOM_STATE_BYTES;

@@ -4,10 +4,10 @@
 // integer seed by splitmix32. Doubles take 53 random bits: (a >>> 5) * 2^26 + (b >>> 6), over
 // 2^53, as in NumPy's random_standard_uniform. Normals use Marsaglia's polar method. The same
 // seed gives the same numbers in every runtime; they are not the numbers NumPy draws.
-import { checkOptions, describe } from './errors.js';
-import { NDArray, castValue, heapOf } from './ndarray.js';
-import { checkShape } from './shape.js';
-import { type DType, checkDType } from './dtype.js';
+import { checkOptions, describe } from '../errors.js';
+import { NDArray, castValue, heapOf } from '../ndarray.js';
+import { checkShape } from '../shape.js';
+import { type DType, checkDType } from '../dtype.js';
 
 function splitmix32(seed: number): () => number {
   let state = seed | 0;
