@@ -7,6 +7,7 @@ import { NDArray, heapOf } from '../ndarray.js';
 import { forEachIndex } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 import { Temporaries } from './elementwise.js';
+import { twoProduct } from '../double-double.js';
 
 const EPSILON = 2 ** -52;
 const MAX_SWEEPS = 80;
@@ -84,22 +85,8 @@ function jacobi(a: Float64Array, m: number, n: number): Thin {
   return { u, s: sorted, v: vs };
 }
 
-// Error-free transformations (Ogita, Rump and Oishi, "Accurate sum and dot product", 2005), for
-// a dot product as accurate as if computed in twice the precision, then rounded.
-const SPLITTER = 134217729; // 2 ** 27 + 1, Veltkamp's splitting constant
-
-/** a * b = product + error exactly (Dekker's TwoProduct, no fused multiply-add needed). */
-function twoProduct(a: number, b: number): [number, number] {
-  const product = a * b;
-  const ca = SPLITTER * a;
-  const ah = ca - (ca - a);
-  const al = a - ah;
-  const cb = SPLITTER * b;
-  const bh = cb - (cb - b);
-  const bl = b - bh;
-  return [product, al * bl - (product - ah * bh - al * bh - ah * bl)];
-}
-
+// Dot2 (Ogita, Rump and Oishi, "Accurate sum and dot product", 2005): a dot product as
+// accurate as if computed in twice the precision, then rounded.
 /** sum of x[i] * y[i] (strides in elements) with compensated sums and products (Dot2). */
 function dot2(
   n: number,

@@ -197,8 +197,7 @@ export class RandomState {
   permutation(x: number | ArrayInput): NDArray {
     if (typeof x === 'number') {
       checkInteger('permutation', 'x', x);
-      if (x < 0) throw new ValueError('permutation: negative dimensions are not allowed');
-      return this.#shuffled('permutation', x);
+      return this.#shuffled('permutation', Math.max(x, 0)); // arange of a negative n is empty
     }
     const array = fromData('permutation', x);
     if (array.ndim < 1) {
