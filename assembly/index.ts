@@ -20,3 +20,4 @@ export * from './copy';
 export * from './logic';
 export * from './math';
 export * from './mt19937';
+export * from './pcg64';

@@ -13,4 +13,5 @@ export type { IndexKey } from './indexing.js';
 export { Slice } from './indexing.js';
 export type { DTypeOptions, LinspaceOptions } from './ops/create.js';
 export type { PrintOptions } from './format/options.js';
-export type { Generator } from './random/xoshiro.js';
+export type { Generator } from './random/generator.js';
+export type { RandomState } from './random/legacy.js';

@@ -8,6 +8,7 @@ import { copyKernels } from './js-kernels/copy.js';
 import { logicKernels } from './js-kernels/logic.js';
 import { mathKernels } from './js-kernels/math.js';
 import { mt19937Kernels } from './js-kernels/mt19937.js';
+import { pcg64Kernels } from './js-kernels/pcg64.js';
 import { SIZE, type Suffix, type View, mapKernel, view, zipKernel } from './js-kernels/views.js';
 
 /** Rounds a double result the way storing it in the suffix's type does (for accumulators). */
@@ -382,4 +383,12 @@ Object.assign(jsKernels, {
   max_u8: extremeRows('u8', true),
   min_u8: extremeRows('u8', false),
 });
-Object.assign(jsKernels, accumulateKernels, copyKernels, logicKernels, mathKernels, mt19937Kernels);
+Object.assign(
+  jsKernels,
+  accumulateKernels,
+  copyKernels,
+  logicKernels,
+  mathKernels,
+  mt19937Kernels,
+  pcg64Kernels,
+);

@@ -416,8 +416,8 @@ const BAD_INPUT: [string, () => unknown, ErrorName, string][] = [
   [
     'negative seed',
     () => np.random.defaultRng(-1),
-    'TypeError',
-    'defaultRng: seed must be a non-negative integer, got -1',
+    'ValueError',
+    'defaultRng: expected non-negative integer',
   ],
   [
     'uniform low not a number',

@@ -3,8 +3,10 @@ import { ValueError, describe } from '../errors.js';
 import { NDArray } from '../ndarray.js';
 import { checkShape, shapeSize } from '../shape.js';
 
-/** A size as NumPy takes it: a number or a dims array; undefined or null for one JS number. */
-export type Size = number | readonly number[] | null | undefined;
+/** The dims of an output: a number or a dims array. */
+export type Dims = number | readonly number[];
+/** A size as NumPy takes it: dims, or undefined or null for one JS number. */
+export type Size = Dims | null | undefined;
 
 /** The dims of a size, or undefined when the caller wants a JS number. */
 export function dimsOf(fn: string, size: unknown): number[] | undefined {
