@@ -1,6 +1,7 @@
 // np.random against NumPy's streams (test/fixtures/random.json, from generate_random.py): after
-// the same seed, the same calls in sequence give NumPy's numbers on all three backends — the
-// uniform draws bit for bit, the normals within 1 ulp and bit for bit on at least 99.9% of draws.
+// the same seed, the same calls in sequence give NumPy's numbers on all three backends, for the
+// legacy RandomState, the global functions and the Generator — the uniform draws bit for bit,
+// the normals within 1 ulp and bit for bit on at least 99.9% of draws.
 import { afterAll, describe, expect, test } from 'vitest';
 import np, { type Backend, NDArray } from '../src/index.js';
 import {
@@ -20,13 +21,18 @@ interface Call {
   error?: { type: string; message: string };
 }
 interface Case {
-  kind: 'legacy' | 'global';
+  kind: 'legacy' | 'global' | 'generator';
   seed: number;
   calls: Call[];
 }
-const { cases, seedErrors } = loadFixture<{
+interface SeedError {
+  seed: number;
+  error: { type: string; message: string };
+}
+const { cases, seedErrors, generatorSeedErrors } = loadFixture<{
   cases: Case[];
-  seedErrors: { seed: number; error: { type: string; message: string } }[];
+  seedErrors: SeedError[];
+  generatorSeedErrors: SeedError[];
 }>('random');
 
 /** Normal draws call a log; every other draw is exact. */
@@ -40,11 +46,20 @@ function replay(
 ): { call: Call; got: number[] | Error; dtype?: string; shape?: number[] }[] {
   const target = (c.kind === 'legacy'
     ? new np.random.RandomState(c.seed)
-    : np.random) as unknown as Target;
+    : c.kind === 'generator'
+      ? np.random.defaultRng(c.seed)
+      : np.random) as unknown as Target;
   if (c.kind === 'global') np.random.seed(c.seed);
   return c.calls.map((call) => {
-    // Options follow the positional arguments: choice(a, size, options).
-    const positional = call.fn === 'choice' && Object.keys(call.options).length ? 2 : 0;
+    // Options follow the positional arguments: choice(a, size, options), integers(low, high,
+    // size, options), random(size, options), standardNormal(size, options).
+    const POSITIONAL: Record<string, number> = {
+      choice: 2,
+      integers: 3,
+      random: 1,
+      standardNormal: 1,
+    };
+    const positional = Object.keys(call.options).length ? (POSITIONAL[call.fn] ?? 0) : 0;
     const padded = [
       ...call.args,
       ...new Array<undefined>(Math.max(0, positional - call.args.length)),
@@ -140,6 +155,21 @@ describe.each(backends)('NumPy streams on the %s backend', (backend) => {
     if (error.type !== 'TypeError')
       expect((thrown as Error).message.endsWith(error.message)).toBe(true);
   });
+
+  test.each(generatorSeedErrors)(
+    'defaultRng($seed) is refused as NumPy refuses it',
+    ({ seed, error }) => {
+      np.setBackend(backend);
+      expect(() => np.random.defaultRng(seed)).toThrow();
+      try {
+        np.random.defaultRng(seed);
+      } catch (thrown) {
+        expect((thrown as Error).name).toBe(error.type);
+        if (error.type !== 'TypeError')
+          expect((thrown as Error).message.endsWith(error.message)).toBe(true);
+      }
+    },
+  );
 });
 
 describe('the course, as its notebooks seed it', () => {
