@@ -32,47 +32,76 @@ function mulhi(a: u64, b: u64): u64 {
   return a1 * b1 + (t >> 32) + (w1 >> 32);
 }
 
+// The state lives in globals while a kernel runs (load() at entry, save() at exit): globals do
+// not alias the output in linear memory, so the compiled loop keeps them out of its stores.
+let stateHi: u64 = 0;
+let stateLo: u64 = 0;
+let incHi: u64 = 0;
+let incLo: u64 = 0;
+let hasUint32: i32 = 0;
+let uinteger: u32 = 0;
+
+// @ts-ignore: decorator
+@inline
+function enter(s: usize): void {
+  stateHi = load<u64>(s + STATE_HI);
+  stateLo = load<u64>(s + STATE_LO);
+  incHi = load<u64>(s + INC_HI);
+  incLo = load<u64>(s + INC_LO);
+  hasUint32 = load<i32>(s + HAS_UINT32);
+  uinteger = load<u32>(s + UINTEGER);
+}
+
+// @ts-ignore: decorator
+@inline
+function leave(s: usize): void {
+  store<u64>(s + STATE_HI, stateHi);
+  store<u64>(s + STATE_LO, stateLo);
+  store<i32>(s + HAS_UINT32, hasUint32);
+  store<u32>(s + UINTEGER, uinteger);
+}
+
 /** state = state * MULT + inc (mod 2**128). */
 // @ts-ignore: decorator
 @inline
-function step(s: usize): void {
-  const hi = load<u64>(s + STATE_HI);
-  const lo = load<u64>(s + STATE_LO);
+function step(): void {
+  const hi = stateHi;
+  const lo = stateLo;
   const productHi = mulhi(lo, MULT_LO) + lo * MULT_HI + hi * MULT_LO;
   const productLo = lo * MULT_LO;
-  const newLo = productLo + load<u64>(s + INC_LO);
-  const carry: u64 = newLo < productLo ? 1 : 0;
-  store<u64>(s + STATE_LO, newLo);
-  store<u64>(s + STATE_HI, productHi + load<u64>(s + INC_HI) + carry);
+  const newLo = productLo + incLo;
+  stateLo = newLo;
+  stateHi = productHi + incHi + (newLo < productLo ? 1 : 0);
 }
 
 /** pcg64_next64: step, then the XSL-RR output of the new state. */
 // @ts-ignore: decorator
 @inline
 function next64(s: usize): u64 {
-  step(s);
-  const hi = load<u64>(s + STATE_HI);
-  return rotr<u64>(hi ^ load<u64>(s + STATE_LO), hi >> 58);
+  step();
+  const hi = stateHi;
+  return rotr<u64>(hi ^ stateLo, hi >> 58);
 }
 
 /** pcg64_next32: the low half of a 64-bit output, its high half kept for the next call. */
 // @ts-ignore: decorator
 @inline
 function next32(s: usize): u32 {
-  if (load<i32>(s + HAS_UINT32)) {
-    store<i32>(s + HAS_UINT32, 0);
-    return load<u32>(s + UINTEGER);
+  if (hasUint32) {
+    hasUint32 = 0;
+    return uinteger;
   }
   const next = next64(s);
-  store<i32>(s + HAS_UINT32, 1);
-  store<u32>(s + UINTEGER, <u32>(next >> 32));
+  hasUint32 = 1;
+  uinteger = <u32>(next >> 32);
   return <u32>next;
 }
 
 // @ts-ignore: decorator
 @inline
 function nextDouble(s: usize): f64 {
-  return <f64>(next64(s) >> 11) * (1.0 / 9007199254740992.0);
+  // The 53 bits are below 2**63: the signed conversion (one instruction) gives the same value.
+  return <f64><i64>(next64(s) >> 11) * (1.0 / 9007199254740992.0);
 }
 
 // @ts-ignore: decorator
@@ -89,7 +118,7 @@ function gaussZig(s: usize): f64 {
     r >>= 8;
     const sign = r & 1;
     const rabs = (r >> 1) & 0x000fffffffffffff;
-    let x = <f64>rabs * reinterpret<f64>(load<u64>(WI_DOUBLE + (idx << 3)));
+    let x = <f64><i64>rabs * reinterpret<f64>(load<u64>(WI_DOUBLE + (idx << 3)));
     if (sign) x = -x;
     if (rabs < load<u64>(KI_DOUBLE + (idx << 3))) return x;
     if (idx == 0) {
@@ -177,41 +206,56 @@ function interval(s: usize, max: u32): u32 {
 
 /** n doubles in [0, 1). */
 export function pcg64_random(s: usize, out: usize, n: i32): void {
+  enter(s);
   for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), nextDouble(s));
+  leave(s);
 }
 
 /** n floats in [0, 1) (24 random bits; never 1.0). */
 export function pcg64_random_f32(s: usize, out: usize, n: i32): void {
+  enter(s);
   for (let i = 0; i < n; i++) store<f32>(out + (<usize>i << 2), nextFloat(s));
+  leave(s);
 }
 
 /** n of low + range * u. */
 export function pcg64_uniform(s: usize, out: usize, n: i32, low: f64, range: f64): void {
+  enter(s);
   for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), low + range * nextDouble(s));
+  leave(s);
 }
 
 /** n standard normals. */
 export function pcg64_gauss(s: usize, out: usize, n: i32): void {
+  enter(s);
   for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), gaussZig(s));
+  leave(s);
 }
 
 /** n float32 standard normals. */
 export function pcg64_gauss_f32(s: usize, out: usize, n: i32): void {
+  enter(s);
   for (let i = 0; i < n; i++) store<f32>(out + (<usize>i << 2), gaussZigF(s));
+  leave(s);
 }
 
 /** n of loc + scale * a standard normal (random_normal). */
 export function pcg64_normal(s: usize, out: usize, n: i32, loc: f64, scale: f64): void {
+  enter(s);
   for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), loc + scale * gaussZig(s));
+  leave(s);
 }
 
 /** n int32s in [low, low + rng] (integers: Lemire on 32-bit words). */
 export function pcg64_bounded(s: usize, out: usize, n: i32, low: i32, rng: u32): void {
+  enter(s);
   for (let i = 0; i < n; i++) store<i32>(out + (<usize>i << 2), low + <i32>bounded(s, rng));
+  leave(s);
 }
 
 /** The permutation Generator.shuffle applies to n items (masked rejection, as random_interval). */
 export function pcg64_shuffle(s: usize, out: usize, n: i32): void {
+  enter(s);
   for (let i = 0; i < n; i++) store<i32>(out + (<usize>i << 2), i);
   for (let i = n - 1; i >= 1; i--) {
     const j = <i32>interval(s, <u32>i);
@@ -221,6 +265,7 @@ export function pcg64_shuffle(s: usize, out: usize, n: i32): void {
     store<i32>(pi, load<i32>(pj));
     store<i32>(pj, t);
   }
+  leave(s);
 }
 
 /**
@@ -229,6 +274,7 @@ export function pcg64_shuffle(s: usize, out: usize, n: i32): void {
  * (unless shuffle is 0) the samples shuffled by _shuffle_int (Lemire draws), into int32s at out.
  */
 export function pcg64_floyd(s: usize, out: usize, popSize: i32, size: i32, set: usize, setSize: i32, shuffle: i32): void {
+  enter(s);
   const mask = <u32>(setSize - 1);
   const EMPTY: i64 = -1;
   for (let k = 0; k < setSize; k++) store<i64>(set + (<usize>k << 3), EMPTY);
@@ -247,6 +293,7 @@ export function pcg64_floyd(s: usize, out: usize, popSize: i32, size: i32, set: 
     }
   }
   if (shuffle) shuffleInts(s, out, size, 1);
+  leave(s);
 }
 
 /** _shuffle_int: positions n - 1 down to `first` swapped with a Lemire-drawn one below. */
@@ -263,6 +310,8 @@ function shuffleInts(s: usize, data: usize, n: i32, first: i32): void {
 
 /** Generator.choice's tail shuffle (pop_size > 10000, many samples): arange shuffled from the end. */
 export function pcg64_tail_shuffle(s: usize, data: usize, popSize: i32, first: i32): void {
+  enter(s);
   for (let i = 0; i < popSize; i++) store<i32>(data + (<usize>i << 2), i);
   shuffleInts(s, data, popSize, first);
+  leave(s);
 }

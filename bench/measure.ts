@@ -1,6 +1,6 @@
 // What every measuring process of `npm run bench` shares: the inputs (the same seed everywhere),
 // the timing protocol, and the correctness check against the reference's output.
-import np from 'nnbasics';
+import np, { type NDArray } from 'nnbasics';
 import { type DType, type Inputs, MATMUL_SIDE } from './nnbasics-engine.js';
 
 export const quick = process.argv.includes('--quick');
@@ -19,19 +19,25 @@ export const UNTIMED_CALL_BELOW_SECONDS = 0.1;
 export function makeInputs(dtype: DType, n: number): Inputs {
   const rng = np.random.defaultRng(2026);
   const Typed = dtype === 'float64' ? Float64Array : Float32Array;
-  const draw = (fn: () => number, size: number) => {
-    const out = new Typed(size);
-    for (let i = 0; i < size; i++) out[i] = fn();
-    return out;
+  // Drawn as float64 (JS arrays of the values), then held in the dtype's typed array.
+  const draw = (array: NDArray, scale = 1) => {
+    try {
+      const out = new Typed(array.size);
+      const values = array.data;
+      for (let i = 0; i < out.length; i++) out[i] = scale * values[i];
+      return out;
+    } finally {
+      array.dispose();
+    }
   };
   const side = MATMUL_SIDE * MATMUL_SIDE;
   return {
     dtype,
     n,
-    x: draw(() => 2 * rng.nextNormal(), n),
-    y: draw(() => rng.nextDouble(), n),
-    a: draw(() => rng.nextNormal(), side),
-    b: draw(() => rng.nextNormal(), side),
+    x: draw(rng.standardNormal([n]), 2),
+    y: draw(rng.random([n])),
+    a: draw(rng.standardNormal([side])),
+    b: draw(rng.standardNormal([side])),
   };
 }
 

@@ -23,6 +23,28 @@ def signature(result, count=64):
     return flat[index].tolist()
 
 
+# The random fills (bench/random.ts), each reseeded to 0 before the output check so that every
+# engine's first draws are NumPy's numbers after that seed.
+RANDOM_OPS = {
+    "randn": (lambda: np.random.seed(0), lambda n, rng: np.random.randn(n)),
+    "standardNormal": (None, lambda n, rng: rng[0].standard_normal(n)),
+    "random": (None, lambda n, rng: rng[0].random(n)),
+}
+
+
+def random_function(op, n):
+    """The op as a call, and a function that reseeds what it draws from (to 0)."""
+    seed_legacy, draw = RANDOM_OPS[op]
+    rng = [np.random.default_rng(0)]
+
+    def reseed():
+        if seed_legacy:
+            seed_legacy()
+        rng[0] = np.random.default_rng(0)
+
+    return (lambda: draw(n, rng)), reseed
+
+
 def op_function(op, arrays):
     x = arrays.get("x")
     y = arrays.get("y")
@@ -81,13 +103,16 @@ def time_calls(fn, reps):
 
 
 def prepare(command):
+    """The op as a call (its output checked first), and a reseeding function for random ops."""
+    if command["op"] in RANDOM_OPS:
+        return random_function(command["op"], command["n"])
     dtype = np.float32 if command["dtype"] == "float32" else np.float64
     arrays = {name: np.fromfile(path, dtype=dtype) for name, path in command["files"].items()}
     if "a" in arrays:
         side = int(round(arrays["a"].size ** 0.5))
         arrays["a"] = arrays["a"].reshape(side, side)
         arrays["b"] = arrays["b"].reshape(side, side)
-    return op_function(command["op"], arrays)
+    return op_function(command["op"], arrays), None
 
 
 def reply(message):
@@ -103,7 +128,9 @@ def main():
         command = json.loads(line)
         if command["cmd"] == "prepare":
             try:
-                fn = prepare(command)
+                fn, reseed = prepare(command)
+                if reseed:
+                    reseed()
                 output = signature(fn())
                 reps, call_seconds = warm_up(fn, settings)
                 reply({"status": "ok", "callSeconds": call_seconds, "signature": output})

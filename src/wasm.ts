@@ -77,10 +77,10 @@ for (const [kernels, base] of [
 /** 64 bytes where a kernel may leave a scalar result (a full reduction) for TS to read. */
 export const scratchAddress = 4 * SLOT;
 /**
- * 4 KiB where a random generator's state is copied for the kernel call that draws from it, and
- * copied back after (generators keep their state in JS, so they need no freeing).
+ * 8 KiB where the random generator in use keeps its state (src/random/stream.ts: a generator
+ * that another displaces copies its state back to JS, so generators need no freeing).
  */
 export const randomStateAddress = scratchAddress + 64;
-export const RANDOM_STATE_BYTES = 4096;
+export const RANDOM_STATE_BYTES = 8192;
 /** First address the allocator may hand out. */
 export const heapStart = randomStateAddress + RANDOM_STATE_BYTES;

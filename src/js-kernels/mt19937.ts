@@ -8,6 +8,16 @@ const M = 397;
 const POS = N; // in 32-bit words
 const HAS_GAUSS = N + 1;
 const GAUSS_BYTES = (N + 2) * 4; // the cached normal, a float64
+const TEMPERED = N + 4; // in 32-bit words: the block's words tempered (the wasm kernels read these)
+
+function temper(word: number): number {
+  let y = word;
+  y ^= y >>> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >>> 18;
+  return y >>> 0;
+}
 
 function generate(key: Uint32Array, base: number): void {
   const mix = (i: number, j: number, k: number) => {
@@ -19,6 +29,7 @@ function generate(key: Uint32Array, base: number): void {
   for (; i < N - 1; i++) mix(i, i + 1, i + M - N);
   mix(N - 1, 0, M - 1);
   key[base + POS] = 0;
+  for (let k = 0; k < N; k++) key[base + TEMPERED + k] = temper(key[base + k]);
 }
 
 /** A reader of the state at byte address `state`: next32, nextDouble, gauss. */
@@ -27,12 +38,7 @@ function stream(state: number) {
   const base = state / 4;
   const next32 = (): number => {
     if (words[base + POS] === N) generate(words, base);
-    let y = words[base + words[base + POS]++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return words[base + TEMPERED + words[base + POS]++];
   };
   const nextDouble = () => {
     const a = next32() >>> 5;
@@ -74,7 +80,7 @@ function stream(state: number) {
 }
 
 export const mt19937Kernels: Record<string, (...args: number[]) => unknown> = {
-  mt19937_stateBytes: () => GAUSS_BYTES + 8,
+  mt19937_stateBytes: () => (TEMPERED + N) * 4,
   mt19937_seed(state: number, seed: number) {
     const words = new Uint32Array(heap().u8.buffer);
     const base = state / 4;

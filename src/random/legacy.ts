@@ -14,7 +14,8 @@ import {
   searchRight,
 } from './stream.js';
 
-const STATE_BYTES = 624 * 4 + 16; // the words, the position, the cached-normal flag, the normal
+// The words, the position, the cached-normal flag, the normal, and the words tempered.
+const STATE_BYTES = 624 * 4 + 16 + 624 * 4;
 
 const WORDS: ChoiceWords = {
   pDims: "'p' must be 1-dimensional",

@@ -9,6 +9,9 @@ import { fromData } from '../ops/create.js';
 import { RANDOM_STATE_BYTES, randomStateAddress } from '../wasm.js';
 import { type Size, checkInteger, dimsOf, filled } from './sizes.js';
 
+/** The generator whose state is in wasm memory now (its JS copy is stale until it leaves). */
+let resident: Stream | undefined;
+
 /** A bit generator's state and the kernels of its family (`mt19937_...`, `pcg64_...`). */
 export class Stream {
   protected readonly state: Uint8Array;
@@ -22,15 +25,26 @@ export class Stream {
     this.state = new Uint8Array(bytes);
   }
 
-  /** Runs fn with the state in wasm memory (at randomStateAddress), then keeps what it left. */
+  /**
+   * Runs fn with the state in wasm memory (at randomStateAddress). The state stays there for the
+   * generator's next call; another generator's call first copies it back into its JS copy, so
+   * a loop drawing from one generator copies nothing.
+   */
   protected run<T>(fn: (address: number) => T): T {
-    heap().u8.set(this.state, randomStateAddress);
-    try {
-      return fn(randomStateAddress);
-    } finally {
-      const end = randomStateAddress + this.state.length;
-      this.state.set(heap().u8.subarray(randomStateAddress, end));
+    if (resident !== this) {
+      resident?.evict();
+      heap().u8.set(this.state, randomStateAddress);
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the one generator in wasm memory
+      resident = this;
     }
+    return fn(randomStateAddress);
+  }
+
+  /** Copies the state out of wasm memory, which another generator is about to use. */
+  private evict(): void {
+    const end = randomStateAddress + this.state.length;
+    this.state.set(heap().u8.subarray(randomStateAddress, end));
+    resident = undefined;
   }
 
   /** An output of `size` (a JS number without one), filled by `<family>_<kernel>(state, out, n, ...args)`. */
