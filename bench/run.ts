@@ -4,6 +4,7 @@
 // (bench/engine-process.ts, bench/numpy_bench.py), and its output checked against nnbasics' 'js'
 // backend before its time counts. The engines' samples of a cell are interleaved, so that each
 // sees the machine as the others do. Writes bench/results/latest.json and latest.svg.
+import type { RandomRow } from './random.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -382,12 +383,28 @@ async function main(): Promise<void> {
     context.files.remove();
   }
   const relaxedPairs = relaxedInOneProcess();
+  const random = randomAgainstNumpy();
   process.stderr.write('\r\x1b[K');
   // In the tables' column order: NumPy, then ENGINES.
   const order = [NUMPY, NUMPY_TUNED, ...ENGINES.map((e) => e.name)];
   const results = [...gathered.values()].map(summarise);
   results.sort((p, q) => order.indexOf(p.engine) - order.indexOf(q.engine));
-  report(results, numpyVersion, relaxedPairs);
+  report(results, numpyVersion, relaxedPairs, random);
+}
+
+/** NumPy's generators in nnbasics against NumPy (bench/random.ts); undefined when not measured. */
+function randomAgainstNumpy(): RandomRow[] | undefined {
+  progress('the random fills against NumPy');
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'random.ts'), ...(quick ? ['--quick'] : [])],
+    { encoding: 'utf8' },
+  );
+  if (child.status === 0) return JSON.parse(child.stdout) as RandomRow[];
+  const lines = child.stderr.trim().split('\n');
+  const why = lines.find((line) => /^\w*Error: /.test(line)) ?? lines[0];
+  console.log(`random fills: not measured (${why})`);
+  return undefined;
 }
 
 /**
@@ -440,6 +457,7 @@ function report(
   results: Result[],
   numpyVersion: string | undefined,
   relaxedPairs: RelaxedPair[] | undefined,
+  random: RandomRow[] | undefined,
 ): void {
   const engines = [...new Set(results.map((r) => r.engine))];
   const date = new Date().toISOString();
@@ -490,8 +508,20 @@ function report(
         `${`${p.op} ${p.dtype}`.padEnd(17)}${fmt(p.plain).padStart(8)}${fmt(p.relaxed).padStart(8)} ns/element  ${(p.plain / p.relaxed).toFixed(2)}x`,
       );
   }
+  if (random) {
+    console.log("\nNumPy's generators against NumPy (ns per element, nnbasics / NumPy):");
+    for (const r of random)
+      console.log(
+        `${`${r.op} N=${r.n}`.padEnd(24)}${fmt(r.numpy).padStart(8)}${fmt(r.nnbasics).padStart(8)}  ${(r.nnbasics / r.numpy).toFixed(2)}`,
+      );
+  }
   const meta = { date, machine, quick, numpy: numpyVersion ?? null };
-  const record = { ...meta, relaxedInOneProcess: relaxedPairs ?? null, results };
+  const record = {
+    ...meta,
+    relaxedInOneProcess: relaxedPairs ?? null,
+    random: random ?? null,
+    results,
+  };
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify(record, null, 1) + '\n');
   const points: Point[] = results
     .filter((r) => r.status === 'ok' && r.op !== 'matmul')

@@ -1,6 +1,7 @@
 // The README's speed section from a run's results (bench/results/latest.json): the tables at
 // N = 1e5 and each target of the speed issue judged as ratios within the same run. Pure, so that
 // the judging is tested (test/bench.test.ts); bench/report.ts prints it for the latest run.
+import type { RandomRow } from './random.js';
 import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
 
 /** One cell of a run, as bench/run.ts writes it. */
@@ -34,6 +35,8 @@ export interface RunRecord {
   quick: boolean;
   /** Absent from runs before it was measured; null where the runtime had no relaxed SIMD. */
   relaxedInOneProcess?: RelaxedPair[] | null;
+  /** NumPy's generators against NumPy (bench/random.ts); absent from runs before it, null when not measured. */
+  random?: RandomRow[] | null;
   results: CellResult[];
 }
 
@@ -75,10 +78,31 @@ export function speedSection(run: RunRecord): string {
     header,
     '',
     ...['float64', 'float32'].flatMap((dtype) => [...table(run, dtype), '']),
+    ...randomTable(run),
     '| target (from the speed issue) | holds | in this run |',
     '| --- | :---: | --- |',
     ...targetRows,
   ].join('\n');
+}
+
+const RANDOM_CALLS: Record<RandomRow['op'], string> = {
+  randn: '`np.random.randn(n)` (MT19937, polar)',
+  standardNormal: '`rng.standardNormal([n])` (PCG64, ziggurat)',
+  random: '`rng.random([n])` (PCG64)',
+};
+
+/** The random row: ns per element of each fill at each N, and nnbasics' time over NumPy's. */
+export function randomTable(run: RunRecord): string[] {
+  if (!run.random) return [];
+  return [
+    '| random fill | N | NumPy ns/element | nnbasics ns/element | ratio |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...run.random.map(
+      (r) =>
+        `| ${RANDOM_CALLS[r.op]} | ${r.n.toExponential(0).replace('+', '')} | ${r.numpy.toFixed(2)} | ${r.nnbasics.toFixed(2)} | ${(r.nnbasics / r.numpy).toFixed(2)} |`,
+    ),
+    '',
+  ];
 }
 
 /**

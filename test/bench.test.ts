@@ -261,6 +261,22 @@ describe('the speed section', () => {
     expect(lines.filter((l) => l.startsWith('**float'))).toHaveLength(2);
   });
 
+  test('shows the random row when the run measured it, and nothing when it did not', () => {
+    const run = {
+      ...passingRun(),
+      random: [
+        { op: 'randn' as const, n: 1e6, numpy: 12, nnbasics: 10.8 },
+        { op: 'random' as const, n: 1e3, numpy: 2, nnbasics: 3 },
+      ],
+    };
+    const lines = speedSection(run).split('\n');
+    expect(lines).toContain(
+      '| `np.random.randn(n)` (MT19937, polar) | 1e6 | 12.00 | 10.80 | 0.90 |',
+    );
+    expect(lines).toContain('| `rng.random([n])` (PCG64) | 1e3 | 2.00 | 3.00 | 1.50 |');
+    expect(speedSection(passingRun())).not.toContain('random fill');
+  });
+
   test("sets several runs' verdicts side by side, by target", () => {
     const first = passingRun();
     const second = {
