@@ -137,37 +137,37 @@ function refineSingularValues(
 }
 
 /**
- * Columns `from`..count of an orthonormal basis (column-major, length-`m` columns), chosen to
- * be orthogonal to the columns before them: zero columns (null singular values) and the extra
- * columns of full matrices. Gram-Schmidt, twice, against the unit vectors.
+ * Fills the columns of `basis` (column-major, length-`m` columns) that isSet says are not set,
+ * orthonormal to every other: the zero columns (null singular values) and the extra columns of
+ * full matrices. Each is the unit vector whose remainder after Gram-Schmidt (twice) against the
+ * columns already there is longest, normalised.
  */
-function complete(
-  basis: Float64Array,
-  m: number,
-  count: number,
-  isSet: (j: number) => boolean,
-): void {
-  let candidate = 0;
-  for (let j = 0; j < count; j++) {
-    if (isSet(j)) continue;
-    for (; candidate < m; candidate++) {
-      const w = new Float64Array(m);
-      w[candidate] = 1;
-      for (let pass = 0; pass < 2; pass++) {
-        for (let k = 0; k < count; k++) {
-          if (k === j || (!isSet(k) && k > j)) continue;
-          let d = 0;
-          for (let i = 0; i < m; i++) d += basis[k * m + i] * w[i];
-          for (let i = 0; i < m; i++) w[i] -= d * basis[k * m + i];
-        }
-      }
-      const length = Math.hypot(...w);
-      if (length > 0.5) {
-        for (let i = 0; i < m; i++) basis[j * m + i] = w[i] / length;
-        candidate++;
-        break;
+function complete(basis: Float64Array, m: number, count: number, isSet: (j: number) => boolean): void {
+  const filled = Array.from({ length: count }, (_, j) => isSet(j));
+  const residual = (candidate: number): Float64Array => {
+    const w = new Float64Array(m);
+    w[candidate] = 1;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < count; k++) {
+        if (!filled[k]) continue;
+        let d = 0;
+        for (let i = 0; i < m; i++) d += basis[k * m + i] * w[i];
+        for (let i = 0; i < m; i++) w[i] -= d * basis[k * m + i];
       }
     }
+    return w;
+  };
+  for (let j = 0; j < count; j++) {
+    if (filled[j]) continue;
+    let best = residual(0);
+    let bestLength = Math.hypot(...best);
+    for (let candidate = 1; candidate < m; candidate++) {
+      const w = residual(candidate);
+      const length = Math.hypot(...w);
+      if (length > bestLength) [best, bestLength] = [w, length];
+    }
+    for (let i = 0; i < m; i++) basis[j * m + i] = best[i] / bestLength;
+    filled[j] = true;
   }
 }
 
