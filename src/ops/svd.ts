@@ -142,7 +142,12 @@ function refineSingularValues(
  * full matrices. Each is the unit vector whose remainder after Gram-Schmidt (twice) against the
  * columns already there is longest, normalised.
  */
-function complete(basis: Float64Array, m: number, count: number, isSet: (j: number) => boolean): void {
+function complete(
+  basis: Float64Array,
+  m: number,
+  count: number,
+  isSet: (j: number) => boolean,
+): void {
   const filled = Array.from({ length: count }, (_, j) => isSet(j));
   const residual = (candidate: number): Float64Array => {
     const w = new Float64Array(m);
