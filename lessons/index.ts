@@ -1,5 +1,6 @@
 // The lessons, by name.
 import type { Lesson } from './lesson.js';
+import { logisticRegression } from './logistic-regression/logistic-regression.js';
 import { planar } from './planar/planar.js';
 
-export const LESSONS: readonly Lesson[] = [planar];
+export const LESSONS: readonly Lesson[] = [logisticRegression, planar];

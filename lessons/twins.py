@@ -7,10 +7,13 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "planar"))
+sys.path.insert(0, str(HERE / "logistic-regression"))
 
+import logistic_regression  # noqa: E402
 import planar  # noqa: E402
 
 if __name__ == "__main__":
     out = HERE.parent / "test" / "fixtures" / "lessons.json"
-    out.write_text(json.dumps({"planar": planar.twin()}, separators=(",", ":")) + "\n")
+    twins = {"planar": planar.twin(), "logisticRegression": logistic_regression.twin()}
+    out.write_text(json.dumps(twins, separators=(",", ":")) + "\n")
     print(f"wrote {out.relative_to(HERE.parent)}", file=sys.stderr)

@@ -14,6 +14,14 @@ import {
   planar,
   predict,
 } from '../lessons/planar/planar.js';
+import {
+  accuracy as accuracyOf,
+  data,
+  initializeWithZeros,
+  logisticRegression,
+  optimize,
+  predict as predictLogistic,
+} from '../lessons/logistic-regression/logistic-regression.js';
 import { loadFixture } from './helpers.js';
 import { ulpDistance } from './ulp.js';
 
@@ -171,5 +179,56 @@ describe('charts', () => {
     });
     expect(svg.match(/<rect x=/g)!.length - 1).toBe(3); // 3 runs, plus the background
     expect(svg.match(/<circle /g)!.length).toBe(1 + 2); // the point, plus the legend's two
+  });
+});
+
+interface LogisticTwin {
+  costs: number[];
+  train: number;
+  test: number;
+  w: number[];
+  b: number;
+  rates: Record<string, number[]>;
+}
+const logisticTwin = loadFixture<{ logisticRegression: LogisticTwin }>(
+  'lessons',
+).logisticRegression;
+
+describe('logistic regression', () => {
+  test("on the digits: the notebook's costs, accuracies and weights, as NumPy's", async () => {
+    const { X_train, Y_train, X_test, Y_test } = await data();
+    expect(X_train.shape).toEqual([64, 1400]);
+    expect(X_test.shape).toEqual([64, 397]);
+    const before = np.memory().arrays;
+    const start = initializeWithZeros(64);
+    const { params, costs } = optimize(start.w, start.b, X_train, Y_train, 2000, 0.5);
+    expect(np.memory().arrays).toBe(before + 1); // w
+    expect(costs.map((c) => c.toFixed(6))).toEqual(logisticTwin.costs.map((c) => c.toFixed(6)));
+    const w = params.w.toArray() as number[][];
+    w.forEach(([v], i) => expect(Math.abs(v - logisticTwin.w[i])).toBeLessThan(1e-9));
+    expect(Math.abs(params.b - logisticTwin.b)).toBeLessThan(1e-9);
+    const train = predictLogistic(params.w, params.b, X_train);
+    const test = predictLogistic(params.w, params.b, X_test);
+    expect(accuracyOf(train, Y_train)).toBe(logisticTwin.train);
+    expect(accuracyOf(test, Y_test)).toBe(logisticTwin.test);
+    [train, test, params.w, X_train, Y_train, X_test, Y_test].forEach((a) => a.dispose());
+  });
+
+  test('the lesson prints the notebook lines and draws the learning rates with a legend', async () => {
+    const lines: string[] = [];
+    const charts: Record<string, string> = {};
+    const before = np.memory().arrays;
+    await logisticRegression.run({
+      line: (text) => lines.push(text),
+      progress: () => {},
+      chart: (name, svg) => (charts[name] = svg),
+    });
+    expect(np.memory().arrays).toBe(before);
+    expect(lines[1]).toBe(`Cost after iteration 100: ${logisticTwin.costs[1].toFixed(6)}`);
+    expect(lines).toContain(`train accuracy: ${logisticTwin.train.toFixed(2)} %`);
+    expect(lines).toContain(`test accuracy: ${logisticTwin.test.toFixed(2)} %`);
+    for (const rate of Object.keys(logisticTwin.rates)) {
+      expect(charts['logistic-regression-rates.svg']).toContain(`>learning rate ${rate}</text>`);
+    }
   });
 });
