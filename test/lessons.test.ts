@@ -22,6 +22,15 @@ import {
   optimize,
   predict as predictLogistic,
 } from '../lessons/logistic-regression/logistic-regression.js';
+import {
+  EPOCHS,
+  LAYERS,
+  data as deepData,
+  deep,
+  initializeParametersHe,
+  predictDigits,
+  train,
+} from '../lessons/deep/deep.js';
 import { loadFixture } from './helpers.js';
 import { ulpDistance } from './ulp.js';
 
@@ -230,5 +239,71 @@ describe('logistic regression', () => {
     for (const rate of Object.keys(logisticTwin.rates)) {
       expect(charts['logistic-regression-rates.svg']).toContain(`>learning rate ${rate}</text>`);
     }
+  });
+});
+
+interface DeepTwin {
+  W1: number[][];
+  costs: number[];
+  accuracies: number[];
+  predicted: number[];
+}
+const deepTwin = loadFixture<{ deep: DeepTwin }>('lessons').deep;
+
+describe('deep', () => {
+  test("He initialisation after np.random.seed(3) is NumPy's", () => {
+    const p = initializeParametersHe(LAYERS);
+    const got = (p.W1.toArray() as number[][]).flat();
+    // randn * sqrt(2 / 64): the draws are NumPy's to the bit, the product then too.
+    expect(got).toEqual(deepTwin.W1.flat());
+    Object.values(p).forEach((a) => a.dispose());
+  });
+
+  test("mini-batch training gives the twin's cost each epoch and its test accuracy", async () => {
+    const { X, Y, Xtest, testLabels, testImages } = await deepData();
+    const before = np.memory().arrays;
+    const costs: number[] = [];
+    let most = 0;
+    const p = train(X, Y, EPOCHS, (_, cost) => {
+      costs.push(cost);
+      most = Math.max(most, np.memory().arrays);
+    });
+    expect(np.memory().arrays).toBe(before + 6); // three layers' W and b
+    expect(most).toBeLessThan(before + 6 + 2 * 22 + 10); // the epoch's batches, then freed
+    // nn.softmax is within 1.5 ulp of NumPy's quotient: the costs agree to far below print.
+    costs.forEach((c, i) =>
+      expect(Math.abs(c - deepTwin.costs[i]), `epoch ${i + 1}`).toBeLessThan(1e-9),
+    );
+    const predicted = predictDigits(Xtest, p);
+    expect(predicted.toArray()).toEqual(deepTwin.predicted);
+    const accuracy = np.tidy(() => (np.mean(np.equal(predicted, testLabels)) as number) * 100);
+    expect(accuracy).toBe(deepTwin.accuracies.at(-1));
+    expect(accuracy).toBeGreaterThanOrEqual(95);
+    [predicted, X, Y, Xtest, testLabels, testImages, ...Object.values(p)].forEach((a) =>
+      a.dispose(),
+    );
+  });
+
+  test('the lesson prints costs per epoch and draws cost, accuracy and the misclassified digits', async () => {
+    const lines: string[] = [];
+    const charts: Record<string, string> = {};
+    const before = np.memory().arrays;
+    await deep.run({
+      line: (t) => lines.push(t),
+      progress: () => {},
+      chart: (n, svg) => (charts[n] = svg),
+    });
+    expect(np.memory().arrays).toBe(before);
+    expect(lines[0]).toBe(`Cost after epoch 10: ${deepTwin.costs[9].toFixed(6)}`);
+    expect(lines.at(-1)).toBe(`test accuracy: ${deepTwin.accuracies.at(-1)!.toFixed(2)} %`);
+    expect(Object.keys(charts).sort()).toEqual([
+      'deep-accuracy.svg',
+      'deep-cost.svg',
+      'deep-misclassified.svg',
+    ]);
+    // As many misclassified digits as the twin's accuracy leaves: 397 - correct.
+    const correct = Math.round((deepTwin.accuracies.at(-1)! * 397) / 100);
+    expect(charts['deep-misclassified.svg']).toContain(`(${397 - correct} of 397)`);
+    expect(charts['deep-misclassified.svg'].match(/ → /g)).toHaveLength(397 - correct);
   });
 });
