@@ -304,6 +304,6 @@ describe('deep', () => {
     // As many misclassified digits as the twin's accuracy leaves: 397 - correct.
     const correct = Math.round((deepTwin.accuracies.at(-1)! * 397) / 100);
     expect(charts['deep-misclassified.svg']).toContain(`(${397 - correct} of 397)`);
-    expect(charts['deep-misclassified.svg'].match(/ → /g)).toHaveLength(397 - correct);
+    expect(charts['deep-misclassified.svg'].match(/>\d → \d</g)).toHaveLength(397 - correct);
   });
 });
