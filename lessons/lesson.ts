@@ -9,6 +9,11 @@ export interface Report {
   progress(fraction: number, note: string): void;
   /** A chart, as SVG, under a file name. */
   chart(name: string, svg: string): void;
+  /**
+   * A chart drawn while training (the cost so far, the boundary now), for a live view; the
+   * terminal ignores it.
+   */
+  draft?(name: string, svg: string): void;
 }
 
 export interface Lesson {

@@ -18,6 +18,9 @@ const available = existsSync(CHROMIUM);
 if (!available && process.env.CI) throw new Error(`browser tests: ${CHROMIUM} is missing`);
 
 const lesson = readFileSync(new URL('./fixtures/lesson.txt', import.meta.url), 'utf8').trimEnd();
+const lessons = JSON.parse(
+  readFileSync(new URL('./fixtures/lessons.json', import.meta.url), 'utf8'),
+) as { planar: { costs: number[]; accuracy: number } };
 
 describe.runIf(available)('in Chromium', () => {
   let browser: Browser;
@@ -90,6 +93,32 @@ describe.runIf(available)('in Chromium', () => {
     expect(await page.locator('#bench-chart svg rect').count()).toBe(10);
     await page.close();
   });
+
+  test("the playground trains the planar lesson in a worker: Node's costs, live charts", async () => {
+    const { page, errors } = await openPlayground(false);
+    await page.selectOption('#lesson', 'planar');
+    await page.click('#lesson-run');
+    await page.waitForSelector('#lesson-output[data-state="done"]', {
+      state: 'attached',
+      timeout: 120_000,
+    });
+    expect(errors).toEqual([]);
+    const lines = (await page.textContent('#lesson-output'))!.trim().split('\n');
+    // The same printed costs as in Node and in NumPy (the relaxed-SIMD build's fused
+    // multiply-adds show only in the late iterations' sixth decimal).
+    const costs = lessons.planar.costs.slice(0, 8);
+    costs.forEach((c, i) =>
+      expect(lines[i]).toBe(`Cost after iteration ${i * 1000}: ${c.toFixed(6)}`),
+    );
+    expect(lines).toContain(`Accuracy: ${lessons.planar.accuracy.toFixed(2)} %`);
+    // The bar moved while training, and the boundary was redrawn during it, not only at the end.
+    expect(Number(await page.getAttribute('#lesson-progress', 'data-updates'))).toBeGreaterThan(10);
+    const boundary = page.locator('figure[data-name="planar-boundary.svg"]');
+    expect(Number(await boundary.getAttribute('data-drafts'))).toBeGreaterThanOrEqual(5);
+    expect(await boundary.locator('svg rect').count()).toBeGreaterThan(100);
+    expect(await page.locator('figure[data-name="planar-cost.svg"] svg path').count()).toBe(1);
+    await page.close();
+  }, 150_000);
 
   test('an app built with Vite imports nnbasics and works', async () => {
     const out = mkdtempSync(join(tmpdir(), 'nnbasics-vite-'));

@@ -21,10 +21,16 @@ export function digitsFrom(file: DigitsFile): { images: NDArray; labels: NDArray
   return { images, labels: np.array(bytes(file.labels), { dtype: 'int' }) };
 }
 
-/** digits.json, read from disk (Node; the playground fetches it). */
+/** digits.json, beside this module: read from disk in Node, fetched in a browser. */
 export async function loadDigits(): Promise<{ images: NDArray; labels: NDArray }> {
-  const { readFile } = await import('node:fs/promises');
-  const text = await readFile(new URL('./digits.json', import.meta.url), 'utf8');
+  const url = new URL('./digits.json', import.meta.url);
+  let text: string;
+  if (url.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    text = await readFile(url, 'utf8');
+  } else {
+    text = await (await fetch(url)).text();
+  }
   return digitsFrom(JSON.parse(text) as DigitsFile);
 }
 

@@ -156,6 +156,20 @@ export const deep: Lesson = {
     const { X, Y, Xtest, testLabels, testImages } = await data();
     const costs: [number, number][] = [];
     const accuracies: [number, number][] = [];
+    const costChart = () =>
+      lineChart({
+        title: 'Cost per epoch (mini-batches of 64)',
+        xLabel: 'epoch',
+        yLabel: 'cost',
+        series: [{ name: 'cost', points: costs }],
+      });
+    const accuracyChart = () =>
+      lineChart({
+        title: 'Test accuracy per epoch',
+        xLabel: 'epoch',
+        yLabel: 'accuracy (%)',
+        series: [{ name: 'test accuracy', points: accuracies }],
+      });
     const testAccuracy = (p: Parameters) =>
       np.tidy(() => (np.mean(np.equal(predictDigits(Xtest, p), testLabels)) as number) * 100);
     const p = train(
@@ -167,29 +181,15 @@ export const deep: Lesson = {
         accuracies.push([epoch + 1, testAccuracy(params)]);
         if ((epoch + 1) % 10 === 0)
           report.line(`Cost after epoch ${epoch + 1}: ${cost.toFixed(6)}`);
+        report.draft?.('deep-cost.svg', costChart());
+        report.draft?.('deep-accuracy.svg', accuracyChart());
       },
       (fraction) =>
         report.progress(fraction, `epoch ${Math.min(EPOCHS, Math.floor(fraction * EPOCHS) + 1)}`),
     );
     report.line(`test accuracy: ${accuracies.at(-1)![1].toFixed(2)} %`);
-    report.chart(
-      'deep-cost.svg',
-      lineChart({
-        title: 'Cost per epoch (mini-batches of 64)',
-        xLabel: 'epoch',
-        yLabel: 'cost',
-        series: [{ name: 'cost', points: costs }],
-      }),
-    );
-    report.chart(
-      'deep-accuracy.svg',
-      lineChart({
-        title: 'Test accuracy per epoch',
-        xLabel: 'epoch',
-        yLabel: 'accuracy (%)',
-        series: [{ name: 'test accuracy', points: accuracies }],
-      }),
-    );
+    report.chart('deep-cost.svg', costChart());
+    report.chart('deep-accuracy.svg', accuracyChart());
     // The misclassified test digits, each captioned "true → predicted".
     const predicted = predictDigits(Xtest, p);
     const truth = testLabels.toArray() as number[];

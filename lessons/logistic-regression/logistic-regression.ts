@@ -101,9 +101,20 @@ export const logisticRegression: Lesson = {
     const { X_train, Y_train, X_test, Y_test } = await data();
     const iterations = 2000;
     const { w, b } = initializeWithZeros(X_train.shape[0]);
+    const seen: [number, number][] = [];
+    const costChart = (points: [number, number][]) =>
+      lineChart({
+        title: 'Cost during training (2,000 iterations, learning rate 0.5)',
+        xLabel: 'iteration',
+        yLabel: 'cost',
+        series: [{ name: 'cost', points }],
+      });
     const { params, costs } = optimize(w, b, X_train, Y_train, iterations, 0.5, (i, cost) => {
       if (i % 100 === 0) report.line(`Cost after iteration ${i}: ${cost.toFixed(6)}`);
       report.progress((i + 1) / iterations, `cost ${cost.toFixed(6)}`);
+      if (i % 20 === 0) seen.push([i, cost]);
+      if (report.draft && i % 200 === 0)
+        report.draft('logistic-regression-cost.svg', costChart(seen));
     });
     const train = predict(params.w, params.b, X_train);
     const test = predict(params.w, params.b, X_test);
@@ -125,12 +136,7 @@ export const logisticRegression: Lesson = {
     });
     report.chart(
       'logistic-regression-cost.svg',
-      lineChart({
-        title: 'Cost during training (2,000 iterations, learning rate 0.5)',
-        xLabel: 'iteration',
-        yLabel: 'cost',
-        series: [{ name: 'cost', points: costs.map((c, i): [number, number] => [i * 100, c]) }],
-      }),
+      costChart(costs.map((c, i): [number, number] => [i * 100, c])),
     );
     report.chart(
       'logistic-regression-rates.svg',

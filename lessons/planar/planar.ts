@@ -108,7 +108,8 @@ function dispose(p: Parameters): void {
 /**
  * nn_model: the parameters after numIterations steps of gradient descent. Each iteration runs in
  * np.tidy, which frees its temporaries and keeps the new parameters it returns; the old ones are
- * disposed, so the loop holds four arrays however long it runs. onCost sees each iteration's cost.
+ * disposed, so the loop holds four arrays however long it runs. onCost sees each iteration's cost,
+ * onParameters the parameters after it (to draw the boundary while training).
  */
 export function nnModel(
   X: NDArray,
@@ -116,6 +117,7 @@ export function nnModel(
   nH: number,
   numIterations = 10000,
   onCost?: (i: number, cost: number) => void,
+  onParameters?: (i: number, p: Parameters) => void,
 ): Parameters {
   np.random.seed(3);
   let parameters = initializeParameters(X.shape[0], nH, Y.shape[0]);
@@ -129,6 +131,7 @@ export function nnModel(
     });
     dispose(parameters);
     parameters = next;
+    onParameters?.(i, parameters);
   }
   return parameters;
 }
@@ -173,35 +176,50 @@ export const planar: Lesson = {
     const { X, Y } = loadPlanarDataset();
     const costs: [number, number][] = [];
     const steps = 10000;
-    const parameters = nnModel(X, Y, 4, steps, (i, cost) => {
-      if (i % 100 === 0) costs.push([i, cost]);
-      if (i % 1000 === 0) report.line(`Cost after iteration ${i}: ${cost.toFixed(6)}`);
-      report.progress((i + 1) / steps, `cost ${cost.toFixed(6)}`);
-    });
-    const predictions = predict(parameters, X);
-    report.line(`Accuracy: ${accuracy(Y, predictions).toFixed(2)} %`);
-    predictions.dispose();
-    const grid = boundaryGrid(parameters, X);
-    const data = X.toArray() as number[][];
-    const labels = (Y.toArray() as number[][])[0];
-    report.chart(
-      'planar-boundary.svg',
-      decisionBoundary({
-        title: 'Decision boundary for hidden layer size 4',
-        ...grid,
-        points: data[0].map((x, i) => ({ x, y: data[1][i], label: labels[i] })),
-        classNames: ['y = 0 (red)', 'y = 1 (blue)'],
-      }),
-    );
-    report.chart(
-      'planar-cost.svg',
+    const costChart = () =>
       lineChart({
         title: 'Cost during training (hidden layer size 4, learning rate 1.2)',
         xLabel: 'iteration',
         yLabel: 'cost',
         series: [{ name: 'cost', points: costs }],
-      }),
+      });
+    const boundaryChart = (p: Parameters, title: string) =>
+      decisionBoundary({
+        title,
+        ...boundaryGrid(p, X),
+        points: data[0].map((x, i) => ({ x, y: data[1][i], label: labels[i] })),
+        classNames: ['y = 0 (red)', 'y = 1 (blue)'],
+      });
+    const data = X.toArray() as number[][];
+    const labels = (Y.toArray() as number[][])[0];
+    const parameters = nnModel(
+      X,
+      Y,
+      4,
+      steps,
+      (i, cost) => {
+        if (i % 100 === 0) costs.push([i, cost]);
+        if (i % 1000 === 0) report.line(`Cost after iteration ${i}: ${cost.toFixed(6)}`);
+        report.progress((i + 1) / steps, `cost ${cost.toFixed(6)}`);
+        if (report.draft && i % 500 === 0) report.draft('planar-cost.svg', costChart());
+      },
+      report.draft &&
+        ((i, p) => {
+          if (i % 1000 === 999)
+            report.draft!(
+              'planar-boundary.svg',
+              boundaryChart(p, `Decision boundary after ${i + 1} iterations`),
+            );
+        }),
     );
+    const predictions = predict(parameters, X);
+    report.line(`Accuracy: ${accuracy(Y, predictions).toFixed(2)} %`);
+    predictions.dispose();
+    report.chart(
+      'planar-boundary.svg',
+      boundaryChart(parameters, 'Decision boundary for hidden layer size 4'),
+    );
+    report.chart('planar-cost.svg', costChart());
     dispose(parameters);
     const sizes = [1, 2, 3, 4, 5, 20, 50];
     for (const [k, nH] of sizes.entries()) {
