@@ -4,6 +4,7 @@
 // (bench/engine-process.ts, bench/numpy_bench.py), and its output checked against nnbasics' 'js'
 // backend before its time counts. The engines' samples of a cell are interleaved, so that each
 // sees the machine as the others do. Writes bench/results/latest.json and latest.svg.
+import type { LessonTiming } from './lessons.js';
 import type { RandomRow } from './random.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -384,12 +385,24 @@ async function main(): Promise<void> {
   }
   const relaxedPairs = relaxedInOneProcess();
   const random = randomAgainstNumpy();
+  const lessons = lessonsAgainstNumpy();
   process.stderr.write('\r\x1b[K');
   // In the tables' column order: NumPy, then ENGINES.
   const order = [NUMPY, NUMPY_TUNED, ...ENGINES.map((e) => e.name)];
   const results = [...gathered.values()].map(summarise);
   results.sort((p, q) => order.indexOf(p.engine) - order.indexOf(q.engine));
-  report(results, numpyVersion, relaxedPairs, random);
+  report(results, numpyVersion, relaxedPairs, random, lessons);
+}
+
+/** The lessons' training loops against their NumPy twins (bench/lessons.ts). */
+function lessonsAgainstNumpy(): LessonTiming[] | undefined {
+  progress('the lessons against their NumPy twins');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'lessons.ts')], {
+    encoding: 'utf8',
+  });
+  if (child.status === 0) return JSON.parse(child.stdout) as LessonTiming[];
+  console.log(`lessons: not measured (${child.stderr.trim().split('\n')[0]})`);
+  return undefined;
 }
 
 /** NumPy's generators in nnbasics against NumPy (bench/random.ts); undefined when not measured. */
@@ -458,6 +471,7 @@ function report(
   numpyVersion: string | undefined,
   relaxedPairs: RelaxedPair[] | undefined,
   random: RandomRow[] | undefined,
+  lessons: LessonTiming[] | undefined,
 ): void {
   const engines = [...new Set(results.map((r) => r.engine))];
   const date = new Date().toISOString();
@@ -515,11 +529,19 @@ function report(
         `${`${r.op} N=${r.n}`.padEnd(24)}${fmt(r.numpy).padStart(8)}${fmt(r.nnbasics).padStart(8)}  ${(r.nnbasics / r.numpy).toFixed(2)}`,
       );
   }
+  if (lessons) {
+    console.log("\nthe lessons' training, seconds (best of three), nnbasics against NumPy:");
+    for (const l of lessons)
+      console.log(
+        `${l.lesson.padEnd(21)}${l.nnbasics.toFixed(3).padStart(8)}${(l.numpy?.toFixed(3) ?? '—').padStart(8)}  ${l.numpy ? (l.nnbasics / l.numpy).toFixed(2) : ''}  (${l.what})`,
+      );
+  }
   const meta = { date, machine, quick, numpy: numpyVersion ?? null };
   const record = {
     ...meta,
     relaxedInOneProcess: relaxedPairs ?? null,
     random: random ?? null,
+    lessons: lessons ?? null,
     results,
   };
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify(record, null, 1) + '\n');
