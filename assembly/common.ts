@@ -47,3 +47,14 @@ export function madd32(a: v128, b: v128, c: v128): v128 {
   if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
   return f32x4.add(f32x4.mul(a, b), c);
 }
+
+/** Swaps the int32s at indices i and j of data (the Fisher-Yates shuffles' step). */
+// @ts-ignore: decorator
+@inline
+export function swapInts(data: usize, i: i32, j: i32): void {
+  const pi = data + (<usize>i << 2);
+  const pj = data + (<usize>j << 2);
+  const t = load<i32>(pi);
+  store<i32>(pi, load<i32>(pj));
+  store<i32>(pj, t);
+}

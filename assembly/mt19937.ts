@@ -4,6 +4,7 @@
 // rejection for bounded integers and for the Fisher-Yates shuffle. The state is a block of
 // linear memory (src/random/stream.ts places it): the 624 words, the position, the cached
 // normal, and the block's words tempered; each fill kernel writes a whole output in one call.
+import { swapInts } from './common';
 
 const N = 624;
 const M = 397;
@@ -241,11 +242,7 @@ export function mt19937_shuffle(state: usize, out: usize, n: i32): void {
   for (let i = 0; i < n; i++) store<i32>(out + (<usize>i << 2), i);
   for (let i = n - 1; i >= 1; i--) {
     const j = <i32>interval(state, <u32>i);
-    const pi = out + (<usize>i << 2);
-    const pj = out + (<usize>j << 2);
-    const t = load<i32>(pi);
-    store<i32>(pi, load<i32>(pj));
-    store<i32>(pj, t);
+    swapInts(out, i, j);
   }
   leave(state);
 }

@@ -6,6 +6,7 @@
 // in before the call and out after (and seeds, in src/random/generator.ts): the state and the
 // increment (high and low words), and the buffered 32-bit half.
 import { FI_DOUBLE, FI_FLOAT, KI_DOUBLE, KI_FLOAT, NOR_INV_R, NOR_INV_R_F, NOR_R, NOR_R_F, WI_DOUBLE, WI_FLOAT } from './ziggurat';
+import { swapInts } from './common';
 
 const STATE_HI = 0;
 const STATE_LO = 8;
@@ -259,11 +260,7 @@ export function pcg64_shuffle(s: usize, out: usize, n: i32): void {
   for (let i = 0; i < n; i++) store<i32>(out + (<usize>i << 2), i);
   for (let i = n - 1; i >= 1; i--) {
     const j = <i32>interval(s, <u32>i);
-    const pi = out + (<usize>i << 2);
-    const pj = out + (<usize>j << 2);
-    const t = load<i32>(pi);
-    store<i32>(pi, load<i32>(pj));
-    store<i32>(pj, t);
+    swapInts(out, i, j);
   }
   leave(s);
 }
@@ -300,11 +297,7 @@ export function pcg64_floyd(s: usize, out: usize, popSize: i32, size: i32, set: 
 function shuffleInts(s: usize, data: usize, n: i32, first: i32): void {
   for (let i = n - 1; i >= first; i--) {
     const j = <i32>bounded(s, <u32>i);
-    const pi = data + (<usize>i << 2);
-    const pj = data + (<usize>j << 2);
-    const t = load<i32>(pi);
-    store<i32>(pi, load<i32>(pj));
-    store<i32>(pj, t);
+    swapInts(data, i, j);
   }
 }
 

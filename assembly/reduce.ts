@@ -89,10 +89,10 @@ export function min_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, 
   extremeRows<i32>(false, rows, cols, x, xs0, xs1, out, os, accumulate);
 }
 
-/** NumPy's argmax: the first maximum; the first NaN wins. Indices go to an int32 row. */
+/** NumPy's argmax (isMax) or argmin: the first extreme; the first NaN wins. Indices go to an int32 row. */
 // @ts-ignore: decorator
 @inline
-function argmaxRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
+function argExtremeRows<T>(isMax: bool, rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
   for (let r = 0; r < rows; r++) {
     const xr = at<T>(x, r, xs0);
     let best = load<T>(xr);
@@ -100,7 +100,7 @@ function argmaxRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, o
     if (best == best) {
       for (let c = 1; c < cols; c++) {
         const v = load<T>(at<T>(xr, c, xs1));
-        if (!(v <= best)) {
+        if (isMax ? !(v <= best) : !(v >= best)) {
           best = v;
           index = c;
           if (v != v) break;
@@ -112,13 +112,13 @@ function argmaxRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, o
 }
 
 export function argmax_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
-  argmaxRows<f64>(rows, cols, x, xs0, xs1, out, os);
+  argExtremeRows<f64>(true, rows, cols, x, xs0, xs1, out, os);
 }
 export function argmax_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
-  argmaxRows<f32>(rows, cols, x, xs0, xs1, out, os);
+  argExtremeRows<f32>(true, rows, cols, x, xs0, xs1, out, os);
 }
 export function argmax_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
-  argmaxRows<i32>(rows, cols, x, xs0, xs1, out, os);
+  argExtremeRows<i32>(true, rows, cols, x, xs0, xs1, out, os);
 }
 export function max_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize, accumulate: i32): void {
   extremeRows<u8>(true, rows, cols, x, xs0, xs1, out, os, accumulate);
@@ -127,36 +127,14 @@ export function min_u8(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, o
   extremeRows<u8>(false, rows, cols, x, xs0, xs1, out, os, accumulate);
 }
 
-/** NumPy's argmin: the first minimum; the first NaN wins. */
-// @ts-ignore: decorator
-@inline
-function argminRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
-  for (let r = 0; r < rows; r++) {
-    const xr = at<T>(x, r, xs0);
-    let best = load<T>(xr);
-    let index = 0;
-    if (best == best) {
-      for (let c = 1; c < cols; c++) {
-        const v = load<T>(at<T>(xr, c, xs1));
-        if (!(v >= best)) {
-          best = v;
-          index = c;
-          if (v != v) break;
-        }
-      }
-    }
-    store<i32>(at<i32>(out, r, os), index);
-  }
-}
-
 export function argmin_f64(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
-  argminRows<f64>(rows, cols, x, xs0, xs1, out, os);
+  argExtremeRows<f64>(false, rows, cols, x, xs0, xs1, out, os);
 }
 export function argmin_f32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
-  argminRows<f32>(rows, cols, x, xs0, xs1, out, os);
+  argExtremeRows<f32>(false, rows, cols, x, xs0, xs1, out, os);
 }
 export function argmin_i32(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize, os: isize): void {
-  argminRows<i32>(rows, cols, x, xs0, xs1, out, os);
+  argExtremeRows<i32>(false, rows, cols, x, xs0, xs1, out, os);
 }
 
 // ---------------------------------------------------------------- prod, cumsum

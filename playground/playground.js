@@ -62,57 +62,6 @@ document.getElementById('reset').addEventListener('click', () => {
 code.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
-    // ---------------------------------------------------------------- lessons
-
-    const lessonOutput = document.getElementById('lesson-output');
-    const lessonCharts = document.getElementById('lesson-charts');
-    const lessonProgress = document.getElementById('lesson-progress');
-    const lessonNote = document.getElementById('lesson-note');
-    let worker;
-
-    /** The figure that shows chart `name`, made on its first drawing and redrawn in place after. */
-    function figureFor(name) {
-      let figure = lessonCharts.querySelector(`figure[data-name="${name}"]`);
-      if (!figure) {
-        figure = document.createElement('figure');
-        figure.dataset.name = name;
-        lessonCharts.append(figure);
-      }
-      return figure;
-    }
-
-    document.getElementById('lesson-run').addEventListener('click', () => {
-      worker?.terminate();
-      lessonOutput.textContent = '';
-      lessonCharts.textContent = '';
-      lessonOutput.dataset.state = 'running';
-      lessonProgress.value = 0;
-      worker = new Worker(new URL('./lesson-worker.js', import.meta.url), { type: 'module' });
-      worker.onmessage = ({ data }) => {
-        if (data.kind === 'ready')
-          worker.postMessage({ name: document.getElementById('lesson').value });
-        else if (data.kind === 'line') lessonOutput.textContent += `${data.text}\n`;
-        else if (data.kind === 'progress') {
-          lessonProgress.value = data.fraction;
-          lessonNote.textContent = data.note;
-          lessonProgress.dataset.updates = String(Number(lessonProgress.dataset.updates ?? 0) + 1);
-        } else if (data.kind === 'chart') {
-          const figure = figureFor(data.name);
-          figure.innerHTML = data.svg;
-          figure.dataset.drafts = String(Number(figure.dataset.drafts ?? 0) + (data.draft ? 1 : 0));
-        } else if (data.kind === 'done' || data.kind === 'error') {
-          if (data.kind === 'error') lessonOutput.textContent += data.text;
-          lessonOutput.dataset.state = data.kind;
-          lessonNote.textContent = data.kind === 'done' ? 'done' : 'failed';
-          worker.terminate();
-        }
-      };
-      worker.onerror = (event) => {
-        lessonOutput.textContent += `the lesson could not start: ${event.message ?? 'a worker error'}`;
-        lessonOutput.dataset.state = 'error';
-      };
-    });
-
     run();
   }
 });

@@ -2,19 +2,21 @@
 // with the same names and arguments (pointers in bytes, strides in elements). Also the kernels
 // that exist only here (bool, _u8). Results agree with wasm: sums bit for bit, transcendental
 // functions within an ulp (Math.exp, Math.log, Math.tanh).
-import { heap } from './memory.js';
 import { accumulateKernels } from './js-kernels/accumulate.js';
 import { copyKernels } from './js-kernels/copy.js';
 import { logicKernels } from './js-kernels/logic.js';
 import { mathKernels } from './js-kernels/math.js';
 import { mt19937Kernels } from './js-kernels/mt19937.js';
 import { pcg64Kernels } from './js-kernels/pcg64.js';
-import { SIZE, type Suffix, type View, mapKernel, view, zipKernel } from './js-kernels/views.js';
-
-/** Rounds a double result the way storing it in the suffix's type does (for accumulators). */
-function rounder(suffix: Suffix): (x: number) => number {
-  return suffix === 'f32' ? Math.fround : suffix === 'f64' ? (x) => x : (x) => x | 0;
-}
+import {
+  SIZE,
+  type Suffix,
+  type View,
+  mapKernel,
+  rounder,
+  view,
+  zipKernel,
+} from './js-kernels/views.js';
 
 const unary = (suffix: Suffix, f: (x: number) => number) => mapKernel(suffix, suffix, f);
 const binary = (suffix: Suffix, f: (a: number, b: number) => number) =>
@@ -171,38 +173,6 @@ function extremeRows(suffix: Suffix, isMax: boolean) {
   };
 }
 
-function argmaxRows(suffix: Suffix) {
-  const size = SIZE[suffix];
-  return (
-    rows: number,
-    cols: number,
-    x: number,
-    xs0: number,
-    xs1: number,
-    out: number,
-    os: number,
-  ) => {
-    const v = view(suffix);
-    const indices = heap().i32;
-    for (let r = 0; r < rows; r++) {
-      const xb = x / size + r * xs0;
-      let best = v[xb];
-      let index = 0;
-      if (best === best) {
-        for (let c = 1; c < cols; c++) {
-          const value = v[xb + c * xs1];
-          if (!(value <= best)) {
-            best = value;
-            index = c;
-            if (value !== value) break;
-          }
-        }
-      }
-      indices[out / 4 + r * os] = index;
-    }
-  };
-}
-
 /** The dot product of n elements at x and y (strides in elements): one loop per dtype. */
 function dot(suffix: 'f64' | 'f32' | 'i32') {
   const size = SIZE[suffix];
@@ -349,7 +319,6 @@ for (const s of ['f64', 'f32'] as const) {
     [`sumsqdiff_${s}`]: sumRows(s, '(x-y)^2'),
     [`max_${s}`]: extremeRows(s, true),
     [`min_${s}`]: extremeRows(s, false),
-    [`argmax_${s}`]: argmaxRows(s),
     [`dot_${s}`]: dot(s),
     [`matmul_${s}`]: matmul(s),
     [`sigmoid_${s}`]: sigmoidKernel(s, false),
@@ -371,7 +340,6 @@ Object.assign(jsKernels, {
   power_i32: binary('i32', ipow),
   max_i32: extremeRows('i32', true),
   min_i32: extremeRows('i32', false),
-  argmax_i32: argmaxRows('i32'),
   dot_i32: dot('i32'),
   matmul_i32: matmul('i32'),
   // bool (stored as bytes): NumPy's logical forms of the arithmetic ufuncs.

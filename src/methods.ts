@@ -1,13 +1,13 @@
 // Installs the method forms of the ops on NDArray (x.add(y), x.sum(axis), ...). NDArray's
 // module declares them; they live here because the ops sit above it.
-import { type ArrayInput, type AxisArgument, NDArray } from './ndarray.js';
+import { type ArrayInput, type AxisArgument, NDArray, type VarianceArgument } from './ndarray.js';
 import * as ops from './ops/index.js';
 import { dot, matmul } from './ops/linalg.js';
 import { all, any, equal, greater, greaterEqual, less, lessEqual, notEqual } from './ops/logic.js';
 import { clip, round } from './ops/math.js';
 import { argmax, argmin, max, mean, min, prod, sum } from './ops/reduce.js';
 import { squeeze } from './ops/shapes.js';
-import { cumsum, std, type VarianceOptions, variance } from './ops/statistics.js';
+import { cumsum, std, variance } from './ops/statistics.js';
 
 const methods: ThisType<NDArray> & Partial<NDArray> = {
   add(other: ArrayInput) {
@@ -73,10 +73,10 @@ const methods: ThisType<NDArray> & Partial<NDArray> = {
   prod(axis?: AxisArgument) {
     return prod(this, axis);
   },
-  var(options?: number | readonly number[] | null | VarianceOptions) {
+  var(options?: VarianceArgument) {
     return variance(this, options);
   },
-  std(options?: number | readonly number[] | null | VarianceOptions) {
+  std(options?: VarianceArgument) {
     return std(this, options);
   },
   cumsum(axis?: number | null) {

@@ -350,6 +350,13 @@ export type AxisArgument =
   | null
   | { axis?: number | readonly number[] | null; keepdims?: boolean };
 
+/** The argument of var and std: an axis argument, or {axis, keepdims, ddof}. */
+export type VarianceArgument =
+  | number
+  | readonly number[]
+  | null
+  | { axis?: number | readonly number[] | null; keepdims?: boolean; ddof?: number };
+
 // Method forms of the ops, installed by src/methods.ts (which sits above the ops).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- intended: the methods are assigned to the prototype
 export interface NDArray {
@@ -392,21 +399,9 @@ export interface NDArray {
   /** Product over all axes (a JS number) or the given ones. */
   prod(axis?: AxisArgument): NDArray | number;
   /** np.var(this, {axis, keepdims, ddof}). */
-  var(
-    options?:
-      | number
-      | readonly number[]
-      | null
-      | { axis?: number | readonly number[] | null; keepdims?: boolean; ddof?: number },
-  ): NDArray | number;
+  var(options?: VarianceArgument): NDArray | number;
   /** np.std(this, {axis, keepdims, ddof}). */
-  std(
-    options?:
-      | number
-      | readonly number[]
-      | null
-      | { axis?: number | readonly number[] | null; keepdims?: boolean; ddof?: number },
-  ): NDArray | number;
+  std(options?: VarianceArgument): NDArray | number;
   /** Running sums along an axis (of the flattened array when omitted). */
   cumsum(axis?: number | null): NDArray;
   /** Whether every element is true (a JS boolean), or along the given axes. */

@@ -1,15 +1,10 @@
-// The js forms of assembly/reduce.ts's prod, cumsum and argmin row kernels.
-import { SIZE, type Suffix, view } from './views.js';
-
-/** Rounds a result as storing it in the suffix's type does. */
-function rounding(suffix: Suffix): (x: number) => number {
-  return suffix === 'f32' ? Math.fround : suffix === 'f64' ? (x) => x : (x) => x | 0;
-}
+// The js forms of assembly/reduce.ts's prod, cumsum, argmax and argmin row kernels.
+import { SIZE, rounder, view } from './views.js';
 
 function prodRows(suffix: 'f64' | 'f32' | 'i32') {
   const size = SIZE[suffix];
   const multiply = suffix === 'i32' ? Math.imul : (a: number, b: number) => a * b;
-  const round = rounding(suffix);
+  const round = rounder(suffix);
   return (
     rows: number,
     cols: number,
@@ -33,7 +28,7 @@ function prodRows(suffix: 'f64' | 'f32' | 'i32') {
 
 function cumsumRows(suffix: 'f64' | 'f32' | 'i32') {
   const size = SIZE[suffix];
-  const round = rounding(suffix);
+  const round = rounder(suffix);
   return (
     rows: number,
     cols: number,
@@ -59,7 +54,8 @@ function cumsumRows(suffix: 'f64' | 'f32' | 'i32') {
   };
 }
 
-function argminRows(suffix: 'f64' | 'f32' | 'i32') {
+/** NumPy's argmax or argmin of each row: the first extreme; the first NaN wins. */
+function argExtremeRows(suffix: 'f64' | 'f32' | 'i32', isMax: boolean) {
   const size = SIZE[suffix];
   return (
     rows: number,
@@ -79,7 +75,7 @@ function argminRows(suffix: 'f64' | 'f32' | 'i32') {
       if (best === best) {
         for (let c = 1; c < cols; c++) {
           const value = v[xb + c * xs1];
-          if (!(value >= best)) {
+          if (isMax ? !(value <= best) : !(value >= best)) {
             best = value;
             index = c;
             if (value !== value) break;
@@ -95,5 +91,6 @@ export const accumulateKernels: Record<string, (...args: number[]) => unknown> =
 for (const s of ['f64', 'f32', 'i32'] as const) {
   accumulateKernels[`prod_${s}`] = prodRows(s);
   accumulateKernels[`cumsum_${s}`] = cumsumRows(s);
-  accumulateKernels[`argmin_${s}`] = argminRows(s);
+  accumulateKernels[`argmax_${s}`] = argExtremeRows(s, true);
+  accumulateKernels[`argmin_${s}`] = argExtremeRows(s, false);
 }

@@ -69,3 +69,8 @@ export function zipKernel(from: Suffix, to: Suffix, f: (a: number, b: number) =>
     }
   };
 }
+
+/** Rounds a double result the way storing it in the suffix's type does (for accumulators). */
+export function rounder(suffix: Suffix): (x: number) => number {
+  return suffix === 'f32' ? Math.fround : suffix === 'f64' ? (x) => x : (x) => x | 0;
+}

@@ -3,7 +3,7 @@
 import { isFloat } from '../dtype.js';
 import { checkOptions, describe } from '../errors.js';
 import { kernel } from '../kernels.js';
-import { NDArray } from '../ndarray.js';
+import { NDArray, type VarianceArgument } from '../ndarray.js';
 import { forEachIndex, normalizeAxes, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 import { Temporaries } from './elementwise.js';
@@ -15,11 +15,9 @@ export interface VarianceOptions {
   keepdims?: boolean;
   ddof?: number;
 }
+export type { VarianceArgument };
 
-function varianceArguments(
-  fn: string,
-  arg: number | readonly number[] | null | VarianceOptions | undefined,
-) {
+function varianceArguments(fn: string, arg: VarianceArgument | undefined) {
   let axis: unknown = arg;
   let keepdims: unknown = false;
   let ddof: unknown = 0;
@@ -54,7 +52,7 @@ function memoryOrder(x: NDArray): number[] {
 function spread(
   fn: 'var' | 'std',
   x: ArrayInput,
-  options: number | readonly number[] | null | VarianceOptions | undefined,
+  options: VarianceArgument | undefined,
 ): NDArray | number {
   const { axis, keepdims, ddof } = varianceArguments(fn, options);
   const temps = new Temporaries();
@@ -93,18 +91,12 @@ function spread(
 }
 
 /** np.var(x, {axis, keepdims, ddof}): the mean squared deviation from the mean. */
-export function variance(
-  x: ArrayInput,
-  options?: number | readonly number[] | null | VarianceOptions,
-): NDArray | number {
+export function variance(x: ArrayInput, options?: VarianceArgument): NDArray | number {
   return spread('var', x, options);
 }
 
 /** np.std(x, {axis, keepdims, ddof}): the square root of np.var. */
-export function std(
-  x: ArrayInput,
-  options?: number | readonly number[] | null | VarianceOptions,
-): NDArray | number {
+export function std(x: ArrayInput, options?: VarianceArgument): NDArray | number {
   return spread('std', x, options);
 }
 
