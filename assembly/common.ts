@@ -58,3 +58,16 @@ export function swapInts(data: usize, i: i32, j: i32): void {
   store<i32>(pi, load<i32>(pj));
   store<i32>(pj, t);
 }
+
+/** The smallest mask of all ones that covers max (NumPy's gen_mask, for masked rejection). */
+// @ts-ignore: decorator
+@inline
+export function maskCovering(max: u32): u32 {
+  let mask = max;
+  mask |= mask >> 1;
+  mask |= mask >> 2;
+  mask |= mask >> 4;
+  mask |= mask >> 8;
+  mask |= mask >> 16;
+  return mask;
+}

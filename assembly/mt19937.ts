@@ -4,7 +4,7 @@
 // rejection for bounded integers and for the Fisher-Yates shuffle. The state is a block of
 // linear memory (src/random/stream.ts places it): the 624 words, the position, the cached
 // normal, and the block's words tempered; each fill kernel writes a whole output in one call.
-import { swapInts } from './common';
+import { maskCovering, swapInts } from './common';
 
 const N = 624;
 const M = 397;
@@ -159,25 +159,12 @@ function gauss(state: usize): f64 {
   return f * x2;
 }
 
-/** The smallest mask of all ones that covers max. */
-// @ts-ignore: decorator
-@inline
-function maskOf(max: u32): u32 {
-  let mask = max;
-  mask |= mask >> 1;
-  mask |= mask >> 2;
-  mask |= mask >> 4;
-  mask |= mask >> 8;
-  mask |= mask >> 16;
-  return mask;
-}
-
 /** random_interval for max < 2**32: masked rejection, as shuffle and permutation draw. */
 // @ts-ignore: decorator
 @inline
 function interval(state: usize, max: u32): u32 {
   if (max == 0) return 0;
-  const mask = maskOf(max);
+  const mask = maskCovering(max);
   let value: u32;
   do {
     value = next32(state) & mask;
@@ -219,7 +206,7 @@ export function mt19937_normal(state: usize, out: usize, n: i32, loc: f64, scale
  */
 export function mt19937_bounded(state: usize, out: usize, n: i32, low: i32, rng: u32): void {
   enter(state);
-  const mask = maskOf(rng);
+  const mask = maskCovering(rng);
   for (let i = 0; i < n; i++) {
     let value: u32 = 0;
     if (rng == 0xffffffff) value = next32(state);

@@ -6,7 +6,7 @@
 // in before the call and out after (and seeds, in src/random/generator.ts): the state and the
 // increment (high and low words), and the buffered 32-bit half.
 import { FI_DOUBLE, FI_FLOAT, KI_DOUBLE, KI_FLOAT, NOR_INV_R, NOR_INV_R_F, NOR_R, NOR_R_F, WI_DOUBLE, WI_FLOAT } from './ziggurat';
-import { swapInts } from './common';
+import { maskCovering, swapInts } from './common';
 
 const STATE_HI = 0;
 const STATE_LO = 8;
@@ -192,12 +192,7 @@ function bounded(s: usize, rng: u32): u32 {
 @inline
 function interval(s: usize, max: u32): u32 {
   if (max == 0) return 0;
-  let mask = max;
-  mask |= mask >> 1;
-  mask |= mask >> 2;
-  mask |= mask >> 4;
-  mask |= mask >> 8;
-  mask |= mask >> 16;
+  const mask = maskCovering(max);
   let value: u32;
   do {
     value = next32(s) & mask;
