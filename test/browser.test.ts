@@ -20,7 +20,11 @@ if (!available && process.env.CI) throw new Error(`browser tests: ${CHROMIUM} is
 const lesson = readFileSync(new URL('./fixtures/lesson.txt', import.meta.url), 'utf8').trimEnd();
 const lessons = JSON.parse(
   readFileSync(new URL('./fixtures/lessons.json', import.meta.url), 'utf8'),
-) as { planar: { costs: number[]; accuracy: number } };
+) as {
+  planar: { costs: number[]; accuracy: number };
+  logisticRegression: { test: number };
+  deep: { accuracies: number[] };
+};
 
 describe.runIf(available)('in Chromium', () => {
   let browser: Browser;
@@ -119,6 +123,28 @@ describe.runIf(available)('in Chromium', () => {
     expect(await page.locator('figure[data-name="planar-cost.svg"] svg path').count()).toBe(1);
     await page.close();
   }, 150_000);
+
+  // The last line each prints: the test accuracy of its NumPy twin.
+  test.each([
+    ['logistic-regression', `test accuracy: ${lessons.logisticRegression.test.toFixed(2)} %`],
+    ['deep', `test accuracy: ${lessons.deep.accuracies.at(-1)!.toFixed(2)} %`],
+  ])(
+    'the playground trains the %s lesson on the fetched digits',
+    async (name, last) => {
+      const { page, errors } = await openPlayground(false);
+      await page.selectOption('#lesson', name);
+      await page.click('#lesson-run');
+      await page.waitForSelector('#lesson-output[data-state="done"]', {
+        state: 'attached',
+        timeout: 60_000,
+      });
+      expect(errors).toEqual([]);
+      expect((await page.textContent('#lesson-output'))!.trim().split('\n').at(-1)).toBe(last);
+      expect(await page.locator('#lesson-charts figure svg').count()).toBeGreaterThanOrEqual(2);
+      await page.close();
+    },
+    90_000,
+  );
 
   test('an app built with Vite imports nnbasics and works', async () => {
     const out = mkdtempSync(join(tmpdir(), 'nnbasics-vite-'));

@@ -1,20 +1,14 @@
 // Comparison and logic: NumPy's bool-valued ufuncs, where, nonzero, all/any, and the closeness
 // tests. Comparisons promote their operands as arithmetic does (JS numbers are weak scalars)
 // and compare in that dtype; logical ops compare each operand's truth (x != 0, NaN is true).
-import { type DType, isFloat } from '../dtype.js';
+import { isFloat } from '../dtype.js';
 import { ValueError, checkOptions, describe } from '../errors.js';
 import { nonzeroOf } from '../indexing.js';
 import { type AxisArgument, NDArray } from '../ndarray.js';
 import { broadcastShapes, broadcastStrides } from '../shape.js';
 import { runElementwise, stridedOf } from '../strided.js';
 import { type ArrayInput, fromData, operand } from './create.js';
-import {
-  Temporaries,
-  applyBinary,
-  applyUnaryKernel,
-  jsValue,
-  promoteOperands,
-} from './elementwise.js';
+import { Temporaries, applyBinary, applyUnaryKernel, promoteOperands } from './elementwise.js';
 import { abs, add, multiply, subtract } from './index.js';
 import { reduce, reduceArguments } from './reduce.js';
 
@@ -59,21 +53,17 @@ type Predicate = {
   (x: ArrayInput): NDArray;
 };
 
-/** Runs a kernel that maps x (cast to `dtype`) to bools. */
-function toBool(name: string, x: ArrayInput, dtype: (d: DType) => DType): NDArray | boolean {
+/** NOT x, elementwise (the truth value of x negated). */
+export const logicalNot = ((x: ArrayInput) => {
   const temps = new Temporaries();
   try {
-    let input = temps.keep(operand(name, x), x);
-    const work = dtype(input.dtype);
-    if (input.dtype !== work) input = temps.keep(fromData(name, input, work));
-    return applyUnaryKernel(name, input, x, temps, 'bool') as NDArray | boolean;
+    let input = temps.keep(operand('logicalNot', x), x);
+    if (input.dtype !== 'bool') input = temps.keep(fromData('logicalNot', input, 'bool'));
+    return applyUnaryKernel('logicalNot', input, x, temps, 'bool');
   } finally {
     temps.dispose();
   }
-}
-
-/** NOT x, elementwise (the truth value of x negated). */
-export const logicalNot = ((x: ArrayInput) => toBool('logicalNot', x, () => 'bool')) as Predicate;
+}) as Predicate;
 
 /** isnan / isinf / isfinite: on ints and bools NumPy's answer is the same for every element. */
 function classification(name: 'isnan' | 'isinf' | 'isfinite'): Predicate {
@@ -278,5 +268,3 @@ export function arrayEqual(
     temps.dispose();
   }
 }
-
-export { jsValue };
