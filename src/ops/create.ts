@@ -77,7 +77,14 @@ export function fromData(fn: string, data: ArrayInput, requested?: DType): NDArr
     for (let i = 0; i < values.length; i++) dest[out.offset + i] = castValue(values[i], out.dtype);
     return out;
   }
-  if (typeof data === 'boolean' || typeof data === 'number' || Array.isArray(data)) {
+  if (typeof data === 'number' || typeof data === 'boolean') {
+    // A JS scalar (an op's operand, as in 1 - A): a 0-d array, without flattening nested data.
+    const target = requested ?? scalarDType(data);
+    const out = NDArray.empty([], target, fn);
+    heapOf(target)[out.offset] = castValue(data, target);
+    return out;
+  }
+  if (Array.isArray(data)) {
     const { shape, values } = flatten(fn, data);
     const inferred = inferDType(fn, values); // also rejects non-numeric elements
     const target = requested ?? inferred;
