@@ -407,7 +407,8 @@ function moveElements(x: NDArray, plan: Gather, other: Other, toX: boolean): voi
     heapOf('int32').set(plan.offsets, offsets.offset);
     const size = ITEMSIZE[x.dtype];
     if (!toX) {
-      // A gather's destination is a fresh contiguous array of x's dtype.
+      // A gather's destination is a fresh contiguous array of x's dtype (with no rest axes,
+      // the layout is the result's own order).
       kernel('take', x.dtype)(count, offsets.offset * 4, other.offset * size);
       return;
     }
@@ -436,15 +437,18 @@ function moveElements(x: NDArray, plan: Gather, other: Other, toX: boolean): voi
   }
 }
 
-/** Axes permutation that moves the index axes (first in a gather's layout) to insertAt. */
-function placeIndexAxes(plan: Gather): number[] {
+/**
+ * Strides over the result's axes (the index axes at insertAt, as NumPy places them) reordered
+ * into eachBlock's layout (index axes first, then the rest).
+ */
+function inLayout(plan: Gather, resultStrides: readonly number[]): number[] {
   const nIndex = plan.indexShape.length;
-  const nRest = plan.restShape.length;
-  const perm: number[] = [];
-  for (let i = 0; i < plan.insertAt; i++) perm.push(nIndex + i);
-  for (let i = 0; i < nIndex; i++) perm.push(i);
-  for (let i = plan.insertAt; i < nRest; i++) perm.push(nIndex + i);
-  return perm;
+  const at = plan.insertAt;
+  return [
+    ...resultStrides.slice(at, at + nIndex),
+    ...resultStrides.slice(0, at),
+    ...resultStrides.slice(at + nIndex),
+  ];
 }
 
 function disposeAll(arrays: NDArray[]): void {
@@ -466,23 +470,11 @@ export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean 
     }
     if (sel.advanced.length === 0) return x.view(sel.shape, sel.strides, sel.offset);
     const plan = planGather(fn, sel);
-    // Gathered index axes first, the rest after; then moved to where NumPy puts them.
-    const layout = [...plan.indexShape, ...plan.restShape];
-    const out = NDArray.empty(layout, x.dtype, fn);
-    eachBlock(
-      x,
-      plan,
-      { dtype: out.dtype, offset: out.offset, strides: out.elementStrides },
-      false,
-    );
-    if (plan.insertAt === 0) return out;
-    const placed = out.transpose(placeIndexAxes(plan));
-    try {
-      return placed.copy();
-    } finally {
-      placed.dispose();
-      out.dispose();
-    }
+    // Gathered straight into the result, its axes walked in eachBlock's layout.
+    const out = NDArray.empty(plan.shape, x.dtype, fn);
+    const strides = inLayout(plan, out.elementStrides);
+    eachBlock(x, plan, { dtype: out.dtype, offset: out.offset, strides }, false);
+    return out;
   } finally {
     disposeAll(sel.temporaries);
   }
@@ -639,13 +631,8 @@ export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): N
     // The value broadcast to the result's shape, then laid out index axes first as the gather.
     const onlyMask = keys.length === 1 && sel.advanced.length === 1 && isMask(keys[0]);
     const shape = assignableShape(fn, v, plan.shape, onlyMask ? 'mask' : 'advanced');
-    const strides = valueStrides(v, shape, plan.shape);
-    // placeIndexAxes(plan)[resultAxis] is the layout axis that the result axis comes from.
-    const layoutStrides = new Array<number>(strides.length);
-    placeIndexAxes(plan).forEach((layoutAxis, resultAxis) => {
-      layoutStrides[layoutAxis] = strides[resultAxis];
-    });
-    eachBlock(x, plan, { dtype: v.dtype, offset: v.offset, strides: layoutStrides }, true);
+    const strides = inLayout(plan, valueStrides(v, shape, plan.shape));
+    eachBlock(x, plan, { dtype: v.dtype, offset: v.offset, strides }, true);
     return x;
   } finally {
     disposeAll(made);
