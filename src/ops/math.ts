@@ -5,7 +5,7 @@ import { type DType, isFloat } from '../dtype.js';
 import { describe } from '../errors.js';
 import { NDArray } from '../ndarray.js';
 import { type ArrayInput, operand } from './create.js';
-import { Temporaries, applyBinary, applyUnaryKernel, promoteOperands } from './elementwise.js';
+import { Temporaries, applyBinary, applyUnaryKernel } from './elementwise.js';
 import { divide, maximum, minimum, multiply } from './index.js';
 
 type UnaryFn = {
@@ -111,35 +111,34 @@ export const mod = mathBinary('mod', 'int');
 /** The largest integer <= a / b (Python's //), elementwise. */
 export const floorDivide = mathBinary('floorDivide', 'int');
 
-/** np.clip(x, min, max): maximum(x, min) then minimum(.., max); either bound may be null. */
+/**
+ * np.clip(x, min, max): maximum(x, min) then minimum(.., max), either bound null. Promoting at
+ * each step gives NumPy's result type of all three (JS numbers weak) for these dtypes.
+ */
 export function clip(
   x: ArrayInput,
   min: ArrayInput | null,
   max: ArrayInput | null,
 ): NDArray | number {
-  const temps = new Temporaries();
+  if (x instanceof NDArray) x.check('clip');
+  let result: ArrayInput = x;
+  for (const [bound, apply] of [
+    [min, maximum],
+    [max, minimum],
+  ] as const) {
+    if (bound === null || bound === undefined) continue;
+    const next = apply(result, bound);
+    if (result !== x && result instanceof NDArray) result.dispose();
+    result = next;
+  }
+  if (result !== x) return result as NDArray | number;
+  // No bounds: a copy, as NumPy returns one.
+  if (typeof x === 'number') return x;
+  const input = operand('clip', x);
   try {
-    const input = temps.keep(operand('clip', x), x);
-    const bounds = [min, max].filter((v): v is ArrayInput => v !== null && v !== undefined);
-    // The result type of all three, JS numbers weak: promote x with each bound in turn.
-    let dtype = input.dtype;
-    for (const bound of bounds) {
-      const b = temps.keep(operand('clip', bound), bound);
-      dtype = promoteOperands(x, bound, dtype, b.dtype);
-    }
-    let result = input.astype(dtype);
-    for (const [bound, apply] of [
-      [min, maximum],
-      [max, minimum],
-    ] as const) {
-      if (bound === null || bound === undefined) continue;
-      const next = apply(result, bound) as NDArray;
-      result.dispose();
-      result = next;
-    }
-    return scalarIf(x, result, temps);
+    return input.copy();
   } finally {
-    temps.dispose();
+    if (input !== x) input.dispose();
   }
 }
 
