@@ -1,7 +1,9 @@
 // The lessons' training loops, nnbasics against their NumPy twins on this machine (the best of
 // three runs each; NumPy as a script runs it): planar (10,000 steps of the one-hidden-layer
 // network), logistic regression (2,000 steps on 1,400 digits), deep (40 epochs of mini-batches).
-// Prints one JSON array of LessonTiming; `npm run bench` runs it last.
+// Also the planar loop's memory and time with np.tidy and without it (the notebook's loop as
+// written). Prints one JSON object {lessons: LessonTiming[], memory: WithoutTidy}; `npm run bench`
+// runs it last.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { train } from '../lessons/deep/deep.js';
@@ -11,7 +13,15 @@ import {
   initializeWithZeros,
   optimize,
 } from '../lessons/logistic-regression/logistic-regression.js';
-import { loadPlanarDataset, nnModel } from '../lessons/planar/planar.js';
+import { initializeParameters, loadPlanarDataset, nnModel } from '../lessons/planar/planar.js';
+import np from 'nnbasics';
+
+/** The planar step without np.tidy (the notebook's loop as written) against with it. */
+export interface WithoutTidy {
+  iterations: number;
+  withTidy: { microsecondsPerStep: number; arrays: number; bytes: number };
+  without: { microsecondsPerStep: number; arrays: number; bytes: number };
+}
 
 export interface LessonTiming {
   lesson: string;
@@ -62,4 +72,51 @@ const rows: LessonTiming[] = Object.entries(ours).map(([lesson, [what, seconds]]
   nnbasics: seconds,
   numpy: numpy[lesson] ?? null,
 }));
-console.log(JSON.stringify(rows));
+
+/** 2,000 planar steps written as the notebook writes them, without np.tidy or dispose. */
+function withoutTidy(iterations: number): WithoutTidy['without'] {
+  const { X, Y } = planar;
+  let p = initializeParameters(2, 4, 1);
+  const m = X.shape[1];
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    const A1 = np.tanh(np.add(np.dot(p.W1, X), p.b1));
+    const A2 = np.divide(1, np.add(1, np.exp(np.negative(np.add(np.dot(p.W2, A1), p.b2)))));
+    const dZ2 = np.subtract(A2, Y);
+    const dW2 = np.multiply(1 / m, np.dot(dZ2, A1.T));
+    const db2 = np.multiply(1 / m, np.sum(dZ2, { axis: 1, keepdims: true }));
+    const dZ1 = np.multiply(np.dot(p.W2.T, dZ2), np.subtract(1, np.power(A1, 2)));
+    const dW1 = np.multiply(1 / m, np.dot(dZ1, X.T));
+    const db1 = np.multiply(1 / m, np.sum(dZ1, { axis: 1, keepdims: true }));
+    p = {
+      W1: np.subtract(p.W1, np.multiply(1.2, dW1)),
+      b1: np.subtract(p.b1, np.multiply(1.2, db1)),
+      W2: np.subtract(p.W2, np.multiply(1.2, dW2)),
+      b2: np.subtract(p.b2, np.multiply(1.2, db2)),
+    };
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const { arrays, bytes } = np.memory();
+  return { microsecondsPerStep: (seconds * 1e6) / iterations, arrays, bytes };
+}
+
+const ITERATIONS = 2000;
+const before = np.memory();
+const tidyStart = performance.now();
+const kept = nnModel(planar.X, planar.Y, 4, ITERATIONS);
+const tidySeconds = (performance.now() - tidyStart) / 1000;
+const tidyMemory = np.memory();
+Object.values(kept).forEach((a) => a.dispose());
+const memory: WithoutTidy = {
+  iterations: ITERATIONS,
+  withTidy: {
+    microsecondsPerStep: (tidySeconds * 1e6) / ITERATIONS,
+    arrays: tidyMemory.arrays - before.arrays,
+    bytes: tidyMemory.bytes - before.bytes,
+  },
+  // Last: its arrays are left to the garbage collector, as the notebook's loop leaves them.
+  without: withoutTidy(ITERATIONS),
+};
+memory.without.arrays -= before.arrays;
+memory.without.bytes -= before.bytes;
+console.log(JSON.stringify({ lessons: rows, memory }));

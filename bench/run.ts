@@ -4,7 +4,7 @@
 // (bench/engine-process.ts, bench/numpy_bench.py), and its output checked against nnbasics' 'js'
 // backend before its time counts. The engines' samples of a cell are interleaved, so that each
 // sees the machine as the others do. Writes bench/results/latest.json and latest.svg.
-import type { LessonTiming } from './lessons.js';
+import type { LessonTiming, WithoutTidy } from './lessons.js';
 import type { RandomRow } from './random.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -395,12 +395,13 @@ async function main(): Promise<void> {
 }
 
 /** The lessons' training loops against their NumPy twins (bench/lessons.ts). */
-function lessonsAgainstNumpy(): LessonTiming[] | undefined {
+function lessonsAgainstNumpy(): { lessons: LessonTiming[]; memory: WithoutTidy } | undefined {
   progress('the lessons against their NumPy twins');
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'lessons.ts')], {
     encoding: 'utf8',
   });
-  if (child.status === 0) return JSON.parse(child.stdout) as LessonTiming[];
+  if (child.status === 0)
+    return JSON.parse(child.stdout) as { lessons: LessonTiming[]; memory: WithoutTidy };
   console.log(`lessons: not measured (${child.stderr.trim().split('\n')[0]})`);
   return undefined;
 }
@@ -471,8 +472,9 @@ function report(
   numpyVersion: string | undefined,
   relaxedPairs: RelaxedPair[] | undefined,
   random: RandomRow[] | undefined,
-  lessons: LessonTiming[] | undefined,
+  lessonRun: { lessons: LessonTiming[]; memory: WithoutTidy } | undefined,
 ): void {
+  const lessons = lessonRun?.lessons;
   const engines = [...new Set(results.map((r) => r.engine))];
   const date = new Date().toISOString();
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
@@ -536,12 +538,20 @@ function report(
         `${l.lesson.padEnd(21)}${l.nnbasics.toFixed(3).padStart(8)}${(l.numpy?.toFixed(3) ?? '—').padStart(8)}  ${l.numpy ? (l.nnbasics / l.numpy).toFixed(2) : ''}  (${l.what})`,
       );
   }
+  if (lessonRun) {
+    const { iterations, withTidy, without } = lessonRun.memory;
+    const show = (r: typeof withTidy) =>
+      `${r.microsecondsPerStep.toFixed(0)} us/step, ${r.arrays} arrays, ${(r.bytes / 1e6).toFixed(1)} MB held`;
+    console.log(
+      `planar, ${iterations} steps: with np.tidy ${show(withTidy)}; without ${show(without)}`,
+    );
+  }
   const meta = { date, machine, quick, numpy: numpyVersion ?? null };
   const record = {
     ...meta,
     relaxedInOneProcess: relaxedPairs ?? null,
     random: random ?? null,
-    lessons: lessons ?? null,
+    lessons: lessonRun ?? null,
     results,
   };
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify(record, null, 1) + '\n');
