@@ -3,12 +3,12 @@
 import { isFloat } from '../dtype.js';
 import { checkOptions, describe } from '../errors.js';
 import { kernel } from '../kernels.js';
-import { NDArray, type VarianceArgument } from '../ndarray.js';
-import { forEachIndex, normalizeAxes, normalizeAxis } from '../shape.js';
+import { type AxisArgument, NDArray, type VarianceArgument } from '../ndarray.js';
+import { forEachIndex, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 import { Temporaries } from './elementwise.js';
 import { divide, multiply, sqrt, subtract } from './index.js';
-import { reduce, reducedShape } from './reduce.js';
+import { reduce, reduceArguments, reducedShape } from './reduce.js';
 
 export interface VarianceOptions {
   axis?: number | readonly number[] | null;
@@ -17,24 +17,19 @@ export interface VarianceOptions {
 }
 export type { VarianceArgument };
 
-function varianceArguments(fn: string, arg: VarianceArgument | undefined) {
-  let axis: unknown = arg;
-  let keepdims: unknown = false;
+/** var's and std's arguments: the reductions' axis argument, and ddof. */
+function varianceArguments(fn: string, arg: VarianceArgument | undefined, ndim: number) {
+  let axisArgument = arg as AxisArgument | undefined;
   let ddof: unknown = 0;
   if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) {
-    ({
-      axis,
-      keepdims = false,
-      ddof = 0,
-    } = checkOptions(fn, arg as VarianceOptions, ['axis', 'keepdims', 'ddof']));
-  }
-  if (typeof keepdims !== 'boolean') {
-    throw new TypeError(`${fn}: keepdims must be a boolean, got ${describe(keepdims)}`);
+    const options = checkOptions(fn, arg as VarianceOptions, ['axis', 'keepdims', 'ddof']);
+    ({ ddof = 0 } = options);
+    axisArgument = { axis: options.axis, keepdims: options.keepdims };
   }
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) {
     throw new TypeError(`${fn}: ddof must be a number, got ${describe(ddof)}`);
   }
-  return { axis, keepdims, ddof };
+  return { ...reduceArguments(fn, axisArgument, ndim), ddof };
 }
 
 /** The axes of x in memory order (NumPy's order 'K'): by decreasing stride, ties in axis order. */
@@ -54,7 +49,6 @@ function spread(
   x: ArrayInput,
   options: VarianceArgument | undefined,
 ): NDArray | number {
-  const { axis, keepdims, ddof } = varianceArguments(fn, options);
   const temps = new Temporaries();
   const t = <T>(v: T): T => {
     if (v instanceof NDArray) temps.keep(v);
@@ -62,7 +56,7 @@ function spread(
   };
   try {
     const input = temps.keep(operand(fn, x), x);
-    const axes = normalizeAxes(axis, input.ndim);
+    const { axes, keepdims, ddof } = varianceArguments(fn, options, input.ndim);
     // A 0-d input is worked as one element of a 1-D array (the result is then a JS number).
     const work = input.ndim === 0 ? t(input.reshape(1)) : input;
     const workAxes = input.ndim === 0 ? [0] : axes;
