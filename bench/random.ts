@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       for (const n of SIZES) {
         const prepared = await numpy.send<PrepareReply>({
           cmd: 'prepare',
+          // The protocol's ops are the JS engines'; numpy_bench.py also knows the random fills.
           op: op as never,
           dtype: 'float64',
           n,
