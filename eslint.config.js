@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Pages: plain ES modules that run in the browser.
-    files: ['playground/**/*.js', 'test/vite-app/**/*.js', 'bench/**/*.js'],
+    files: ['playground/**/*.js', 'test/bundled-app/**/*.js', 'bench/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
 );

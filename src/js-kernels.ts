@@ -1,8 +1,9 @@
 // The 'js' backend: the kernels of assembly/ as plain TypeScript loops over the same memory,
 // with the same names and arguments (pointers in bytes, strides in elements). Also the kernels
-// that exist only here (bool, _u8). Results agree with wasm: sums bit for bit, transcendental
+// that exist only here (bool, _u8: src/js-kernels/bool.ts). Results agree with wasm: sums bit for bit, transcendental
 // functions within an ulp (Math.exp, Math.log, Math.tanh).
 import { accumulateKernels } from './js-kernels/accumulate.js';
+import { boolKernels } from './js-kernels/bool.js';
 import { copyKernels } from './js-kernels/copy.js';
 import { logicKernels } from './js-kernels/logic.js';
 import { mathKernels } from './js-kernels/math.js';
@@ -342,18 +343,13 @@ Object.assign(jsKernels, {
   min_i32: extremeRows('i32', false),
   dot_i32: dot('i32'),
   matmul_i32: matmul('i32'),
-  // bool (stored as bytes): NumPy's logical forms of the arithmetic ufuncs.
-  add_u8: binary('u8', (a, b) => a | b),
-  multiply_u8: binary('u8', (a, b) => a & b),
-  maximum_u8: binary('u8', (a, b) => a | b),
-  minimum_u8: binary('u8', (a, b) => a & b),
-  abs_u8: unary('u8', (x) => x),
   max_u8: extremeRows('u8', true),
   min_u8: extremeRows('u8', false),
 });
 Object.assign(
   jsKernels,
   accumulateKernels,
+  boolKernels,
   copyKernels,
   logicKernels,
   mathKernels,

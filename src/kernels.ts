@@ -3,8 +3,15 @@
 // TypeScript over the same memory (src/js-kernels.ts), the reference and the baseline.
 import type { DType } from './dtype.js';
 import { describe } from './errors.js';
-import { jsKernels } from './js-kernels.js';
-import { relaxedSimdSupported, simdKernels, simdSupported, wasmKernels } from './wasm.js';
+import { boolKernels } from './js-kernels/bool.js';
+import {
+  inNode,
+  loadWasmKernels,
+  relaxedSimdSupported,
+  simdKernels,
+  simdSupported,
+  wasmKernels,
+} from './wasm.js';
 
 export type Backend = 'wasm-simd' | 'wasm' | 'js';
 export const BACKENDS: readonly Backend[] = ['wasm-simd', 'wasm', 'js'];
@@ -14,11 +21,23 @@ export const BACKENDS: readonly Backend[] = ['wasm-simd', 'wasm', 'js'];
 export type Kernel = (...args: number[]) => any;
 type KernelSet = Record<string, Kernel>;
 
-const sets: Record<Backend, KernelSet | undefined> = {
-  'wasm-simd': simdKernels as KernelSet | undefined,
-  wasm: wasmKernels as KernelSet,
-  js: jsKernels,
-};
+// The 'js' backend is plain TypeScript (src/js-kernels.ts, with NumPy's ziggurat tables as
+// literals: a fifth of the package's code), so a web page loads it only when asked, as it does
+// the no-SIMD build; Node loads both at import.
+let jsKernels: KernelSet | undefined;
+let jsLoading: Promise<KernelSet> | undefined;
+function loadJsKernels(): Promise<KernelSet> {
+  jsLoading ??= import('./js-kernels.js').then((module) => (jsKernels = module.jsKernels));
+  return jsLoading;
+}
+if (inNode) await loadJsKernels();
+
+// Read at each switch: the no-SIMD build and the 'js' backend may load after import.
+function kernelSet(name: Backend): KernelSet | undefined {
+  if (name === 'wasm-simd') return simdKernels as KernelSet | undefined;
+  if (name === 'wasm') return wasmKernels as KernelSet | undefined;
+  return jsKernels;
+}
 
 /** Kernel name suffix of each dtype (bool is stored as bytes). */
 export const SUFFIX: Record<DType, string> = {
@@ -35,22 +54,44 @@ type KernelCache = Record<string, Partial<Record<DType, Kernel>>>;
 const caches: Record<Backend, KernelCache> = { 'wasm-simd': {}, wasm: {}, js: {} };
 
 let activeName: Backend = simdKernels ? 'wasm-simd' : 'wasm';
-let active: KernelSet = sets[activeName]!;
+let active: KernelSet = kernelSet(activeName)!;
 let cache: KernelCache = caches[activeName];
 
-/** np.setBackend: 'wasm-simd' (default where supported), 'wasm' (no SIMD) or 'js'. */
+/**
+ * np.setBackend: 'wasm-simd' (default where supported), 'wasm' (no SIMD) or 'js'. In a web page
+ * that has SIMD, the 'wasm' build is not loaded until np.loadBackend('wasm') loads it.
+ */
 export function setBackend(name: Backend): void {
-  if (!(BACKENDS as readonly string[]).includes(name)) {
-    throw new TypeError(
-      `setBackend: unknown backend ${describe(name)} (expected ${BACKENDS.join(', ')})`,
+  checkBackendName('setBackend', name);
+  const set = kernelSet(name);
+  if (!set && name !== 'wasm-simd') {
+    throw new Error(
+      `setBackend: the '${name}' backend is not loaded in this page (a page loads only the ` +
+        `build its runtime uses); await np.loadBackend('${name}') loads and selects it`,
     );
   }
-  const set = sets[name];
-  if (!set)
+  if (!set) {
     throw new Error(`setBackend: this runtime does not support ${name} (no WebAssembly SIMD)`);
+  }
   activeName = name;
   active = set;
   cache = caches[name];
+}
+
+/** np.loadBackend: loads a backend's build if this page has not yet, then selects it. */
+export async function loadBackend(name: Backend): Promise<void> {
+  checkBackendName('loadBackend', name);
+  if (name === 'wasm') await loadWasmKernels();
+  if (name === 'js') await loadJsKernels();
+  setBackend(name);
+}
+
+function checkBackendName(caller: string, name: unknown): asserts name is Backend {
+  if (!(BACKENDS as readonly unknown[]).includes(name)) {
+    throw new TypeError(
+      `${caller}: unknown backend ${describe(name)} (expected ${BACKENDS.join(', ')})`,
+    );
+  }
 }
 
 /** np.getBackend: the backend in use. */
@@ -74,7 +115,7 @@ export function namedKernel(name: string): Kernel {
 }
 
 function lookUp(name: string): Kernel {
-  const fn = active[name] ?? jsKernels[name];
+  const fn = active[name] ?? boolKernels[name];
   if (!fn) throw new Error(`nnbasics: no kernel named ${name}`);
   return fn;
 }

@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" preserve="true" />
 // NDArray: a typed, strided view of a block of wasm linear memory, NumPy's data model.
 import { type DType, type DTypeName, ITEMSIZE, type TypedArray, checkDType } from './dtype.js';
 import { IndexError, ValueError, describe, formatShape } from './errors.js';

@@ -23,7 +23,7 @@ import {
   zeros,
 } from './ops/create.js';
 import { random } from './random/index.js';
-import { getBackend, setBackend, wasmFeatures } from './kernels.js';
+import { getBackend, loadBackend, setBackend, wasmFeatures } from './kernels.js';
 import * as ops from './ops/index.js';
 import { dot, matmul, norm } from './ops/linalg.js';
 import { argmax, argmin, max, mean, min, prod, sum } from './ops/reduce.js';
@@ -47,6 +47,7 @@ import { cumsum, std, variance } from './ops/statistics.js';
 import { svd } from './ops/svd.js';
 import { newaxis, slice } from './indexing.js';
 import './methods.js';
+import { version } from './generated/version.js';
 
 /** NumPy's repr(x). */
 function arrayRepr(x: ArrayInput): string {
@@ -150,6 +151,7 @@ export const np = {
   // memory and kernels
   tidy,
   setBackend,
+  loadBackend,
   getBackend,
   wasmFeatures,
   memory: memoryUsage,
@@ -160,4 +162,6 @@ export const np = {
   IndexError,
   LinAlgError,
   nn,
+  /** The package's version (package.json's). */
+  version,
 };

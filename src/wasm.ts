@@ -1,6 +1,6 @@
-// Loads the wasm kernels with no configuration: the modules are embedded as base64, compiled at
-// import (top-level await), and share one linear memory that holds every array.
-import { nosimdWasm, relaxedSimdWasm, simdWasm } from './generated/wasm-modules.js';
+// Loads the wasm kernels with no configuration: each build is embedded, gzipped, as base64 in a
+// module of its own behind a dynamic import, so that a bundler splits the builds into chunks and a
+// page fetches only the build its runtime uses; all share one linear memory that holds every array.
 
 /** The exports every build of assembly/ provides; kernels are looked up by name. */
 export interface KernelExports {
@@ -9,17 +9,37 @@ export interface KernelExports {
   [kernel: string]: unknown;
 }
 
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+type Build = 'simd' | 'relaxed-simd' | 'nosimd';
+
+// One import() per build, each with a literal specifier: that is what bundlers split on.
+async function gzippedBuild(build: Build): Promise<string> {
+  switch (build) {
+    case 'simd':
+      return (await import('./generated/wasm-simd.js')).gzippedWasm;
+    case 'relaxed-simd':
+      return (await import('./generated/wasm-relaxed-simd.js')).gzippedWasm;
+    case 'nosimd':
+      return (await import('./generated/wasm-nosimd.js')).gzippedWasm;
+  }
+}
+
+async function inflate(base64: string): Promise<Uint8Array<ArrayBuffer>> {
+  const binary = atob(base64);
+  const gzipped = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) gzipped[i] = binary.charCodeAt(i);
+  const stream = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** The linear memory shared by every module; it only grows. */
 export const memory = new WebAssembly.Memory({ initial: 16 });
 
-async function instantiate(bytes: Uint8Array<ArrayBuffer>): Promise<KernelExports> {
+// Each build places its static data (tables, constants) in its own 64 KiB slot (asconfig.json's
+// memoryBase), so that instantiating one never overwrites another's; the heap starts above all.
+const SLOT = 65536;
+const DATA_SLOT: Record<Build, number> = { simd: 0, nosimd: SLOT, 'relaxed-simd': 3 * SLOT };
+
+async function instantiate(build: Build, bytes: Uint8Array<ArrayBuffer>): Promise<KernelExports> {
   const imports = {
     env: {
       memory,
@@ -29,7 +49,15 @@ async function instantiate(bytes: Uint8Array<ArrayBuffer>): Promise<KernelExport
     },
   };
   const { instance } = await WebAssembly.instantiate(bytes, imports);
-  return instance.exports as unknown as KernelExports;
+  const kernels = instance.exports as unknown as KernelExports;
+  if (kernels.heapBase() > DATA_SLOT[build] + SLOT) {
+    throw new Error('nnbasics: a wasm build outgrew its static data slot; see asconfig.json');
+  }
+  return kernels;
+}
+
+async function load(build: Build): Promise<KernelExports> {
+  return instantiate(build, await inflate(await gzippedBuild(build)));
 }
 
 // Test and benchmark hooks, read once at import: globalThis.NNBASICS_DISABLE_SIMD = true runs the
@@ -40,40 +68,61 @@ const hooks = globalThis as {
   NNBASICS_DISABLE_RELAXED_SIMD?: boolean;
 };
 
-const simdBytes = decodeBase64(simdWasm);
-const relaxedBytes = decodeBase64(relaxedSimdWasm);
+// The smallest modules that use a SIMD instruction (i8x16.splat) and a relaxed-SIMD one
+// (i8x16.relaxed_swizzle): validating them tells which build to fetch before fetching any.
+const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+const returnsV128 = [0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, 0x03, 0x02, 0x01, 0x00];
+const splat = [0x41, 0x00, 0xfd, 0x0f]; // i32.const 0; i8x16.splat
+const SIMD_PROBE = new Uint8Array([...header, ...returnsV128, 0x0a, 8, 1, 6, 0, ...splat, 0x0b]);
+const RELAXED_SIMD_PROBE = new Uint8Array([
+  ...header,
+  ...returnsV128,
+  ...[0x0a, 15, 1, 13, 0, ...splat, ...splat, 0xfd, 0x80, 0x02, 0x0b],
+]);
 
 /** Whether this runtime validates the SIMD build. */
 export const simdSupported =
-  hooks.NNBASICS_DISABLE_SIMD !== true && WebAssembly.validate(simdBytes);
+  hooks.NNBASICS_DISABLE_SIMD !== true && WebAssembly.validate(SIMD_PROBE);
+
+async function loadSimd(): Promise<{ kernels: KernelExports; relaxed: boolean } | undefined> {
+  if (!simdSupported) return undefined;
+  if (hooks.NNBASICS_DISABLE_RELAXED_SIMD !== true && WebAssembly.validate(RELAXED_SIMD_PROBE)) {
+    const bytes = await inflate(await gzippedBuild('relaxed-simd'));
+    // The probe used one relaxed instruction; the build must validate as a whole.
+    if (WebAssembly.validate(bytes)) {
+      return { kernels: await instantiate('relaxed-simd', bytes), relaxed: true };
+    }
+  }
+  return { kernels: await load('simd'), relaxed: false };
+}
+
+const simd = await loadSimd();
 /**
  * Whether the 'wasm-simd' backend runs the relaxed-SIMD build (fused multiply-adds in exp and
  * the maps built on it): Chrome 114+, Node 22+, Node 20 with --experimental-wasm-relaxed-simd.
  */
-export const relaxedSimdSupported =
-  simdSupported &&
-  hooks.NNBASICS_DISABLE_RELAXED_SIMD !== true &&
-  WebAssembly.validate(relaxedBytes);
-
-/** The kernels without SIMD: always available. */
-export const wasmKernels = await instantiate(decodeBase64(nosimdWasm));
+export const relaxedSimdSupported = simd?.relaxed ?? false;
 /** The SIMD kernels (relaxed where supported), or undefined where the runtime lacks SIMD. */
-export const simdKernels = simdSupported
-  ? await instantiate(relaxedSimdSupported ? relaxedBytes : simdBytes)
-  : undefined;
+export const simdKernels = simd?.kernels;
 
-// Each build places its static data (tables, constants) in its own 64 KiB slot (asconfig.json's
-// memoryBase: SIMD at 0, no-SIMD at 64 KiB, debug at 128 KiB, relaxed SIMD at 192 KiB), so that
-// instantiating one never overwrites another's; the heap starts above all of them.
-const SLOT = 65536;
-for (const [kernels, base] of [
-  [simdKernels, relaxedSimdSupported ? 3 * SLOT : 0],
-  [wasmKernels, SLOT],
-] as const) {
-  if (kernels && kernels.heapBase() > base + SLOT) {
-    throw new Error('nnbasics: a wasm build outgrew its static data slot; see asconfig.json');
-  }
+// The build without SIMD is the 'wasm' backend. It loads at import where it is the default, and
+// in Node, where the bytes come from disk and scripts switch backends with a plain call; a page
+// that has SIMD leaves it out of its start-up weight until np.loadBackend('wasm') asks for it.
+export const inNode =
+  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node ===
+  'string';
+let noSimdLoading: Promise<KernelExports> | undefined;
+/** The kernels without SIMD, or undefined in a page with SIMD until loadWasmKernels() ran. */
+export let wasmKernels: KernelExports | undefined;
+
+/** The kernels without SIMD, loading them on first use. */
+export function loadWasmKernels(): Promise<KernelExports> {
+  noSimdLoading ??= load('nosimd').then((kernels) => (wasmKernels = kernels));
+  return noSimdLoading;
 }
+
+if (simd === undefined || inNode) await loadWasmKernels();
+
 /** 64 bytes where a kernel may leave a scalar result (a full reduction) for TS to read. */
 export const scratchAddress = 4 * SLOT;
 /**

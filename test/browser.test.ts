@@ -1,13 +1,10 @@
 // nnbasics in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
 // browser). The playground runs the lesson and prints what NumPy prints; the fallback build is
-// chosen without SIMD; an app built with Vite works; no request leaves the package's own files.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// chosen without SIMD; no request leaves the package's own files. Bundled apps: installed.test.ts.
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../scripts/chromium.js';
 import { startServer } from '../scripts/static-server.js';
@@ -145,35 +142,4 @@ describe.runIf(available)('in Chromium', () => {
     },
     90_000,
   );
-
-  test('an app built with Vite imports nnbasics and works', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'nnbasics-vite-'));
-    try {
-      await build({
-        root: join(root, 'test/vite-app'),
-        base: './',
-        logLevel: 'silent',
-        resolve: { alias: { nnbasics: join(root, 'dist/index.js') } },
-        build: { outDir: out, emptyOutDir: true },
-      });
-      const app = await startServer(out);
-      try {
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(String(error)));
-        await page.goto(`${app.url}/index.html`);
-        await page.waitForFunction(() => document.getElementById('out')?.textContent !== '');
-        const lines = lesson.split('\n');
-        expect(errors).toEqual([]);
-        expect(await page.textContent('#out')).toBe(
-          [lines[1], lesson.split('\n').slice(-6, -2).join('\n'), '1.1', 'wasm-simd'].join('\n'),
-        );
-        await page.close();
-      } finally {
-        app.server.close();
-      }
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
 });

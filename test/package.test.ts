@@ -18,7 +18,7 @@ describe("import np, { nn } from 'nnbasics'", () => {
     const wasm = await import('../src/wasm.js');
     expect(wasm.simdSupported).toBe(true);
     expect(wasm.simdKernels?.simdEnabled()).toBe(1);
-    expect(wasm.wasmKernels.simdEnabled()).toBe(0);
+    expect(wasm.wasmKernels?.simdEnabled()).toBe(0);
   });
 
   test('without SIMD the fallback build is chosen and gives the same results', async () => {
@@ -62,8 +62,49 @@ describe("import np, { nn } from 'nnbasics'", () => {
   test('package.json: ESM, exports with types, Node >= 20', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(pkg.type).toBe('module');
-    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+    expect(pkg.exports['.']).toEqual({
+      types: './dist/index.d.ts',
+      import: './dist/index.js',
+      require: './dist/require.cjs',
+    });
     expect(pkg.engines.node).toBe('>=20');
     expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
+  });
+
+  test('every module that installs methods on a prototype is listed in sideEffects', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.js'),
+    );
+    const patching = files.filter((file) =>
+      /^\s*\w+\.prototype\.\w+\s*=|Object\.(assign|defineProperty)\(\w+\.prototype/m.test(
+        readFileSync(new URL(file, dist), 'utf8'),
+      ),
+    );
+    expect(patching.length).toBeGreaterThan(0);
+    expect([...pkg.sideEffects].sort()).toEqual(patching.map((file) => `./dist/${file}`).sort());
+  });
+
+  test('np.version is the version in package.json', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(np.version).toBe(pkg.version);
+  });
+
+  test('the declarations hold no internals and no base64, and need no lib setting', () => {
+    const ndarray = readFileSync(new URL('ndarray.d.ts', dist), 'utf8');
+    const body = ndarray.slice(ndarray.indexOf('export declare class NDArray'));
+    for (const internal of ['block', 'lease', 'elementStrides', 'offset']) {
+      expect(body, internal).not.toMatch(new RegExp(`^\\s+(readonly )?${internal}\\b`, 'm'));
+    }
+    for (const internal of ['view', 'check', 'printable', 'empty']) {
+      expect(body, internal).not.toMatch(new RegExp(`^\\s+(static )?${internal}\\(`, 'm'));
+    }
+    expect(ndarray.startsWith('/// <reference lib="esnext.disposable"')).toBe(true);
+    const declarations = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.d.ts'),
+    );
+    for (const file of declarations) {
+      expect(readFileSync(new URL(file, dist)).length, file).toBeLessThan(30_000);
+    }
   });
 });
