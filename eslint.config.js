@@ -26,4 +26,9 @@ export default tseslint.config(
     files: ['playground/**/*.js', 'test/bundled-app/**/*.js', 'bench/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
+  {
+    // Plain scripts that Node runs as they are.
+    files: ['test/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
 );

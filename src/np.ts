@@ -80,34 +80,17 @@ export const np = {
   arange,
   linspace,
   reshape,
+  /** np.random: NumPy's legacy functions over a global RandomState, RandomState, Generator and defaultRng. */
   random,
   // indexing
   slice,
+  /** np.newaxis: null, as NumPy's is None (a new axis of size 1 in x.get). */
   newaxis,
   // elementwise
   ...ops,
   ...math,
   // comparison and logic
-  equal: logic.equal,
-  notEqual: logic.notEqual,
-  less: logic.less,
-  lessEqual: logic.lessEqual,
-  greater: logic.greater,
-  greaterEqual: logic.greaterEqual,
-  logicalAnd: logic.logicalAnd,
-  logicalOr: logic.logicalOr,
-  logicalXor: logic.logicalXor,
-  logicalNot: logic.logicalNot,
-  isnan: logic.isnan,
-  isinf: logic.isinf,
-  isfinite: logic.isfinite,
-  where: logic.where,
-  nonzero: logic.nonzero,
-  all: logic.all,
-  any: logic.any,
-  isclose: logic.isclose,
-  allclose: logic.allclose,
-  arrayEqual: logic.arrayEqual,
+  ...logic,
   // shapes and joins
   squeeze,
   expandDims,
@@ -125,12 +108,16 @@ export const np = {
   onesLike,
   fullLike,
   // reductions
+  /** np.sum: the sum of the elements over the given axes (all by default), in NumPy's pairwise order. */
   sum,
   mean,
+  /** np.max: the largest element over the given axes; NaN propagates. */
   max,
+  /** np.min: the smallest element over the given axes; NaN propagates. */
   min,
   argmax,
   argmin,
+  /** np.prod: the product of the elements over the given axes (all by default), in index order. */
   prod,
   var: variance,
   std,
@@ -140,6 +127,7 @@ export const np = {
   // linear algebra
   dot,
   matmul,
+  /** np.linalg: norm and svd. */
   linalg: { norm, svd },
   // printing
   arrayRepr,
@@ -156,11 +144,17 @@ export const np = {
   wasmFeatures,
   memory: memoryUsage,
   // types
+  /** np.ndarray: the array class (create arrays with np.array, np.zeros, ...). */
   NDArray,
+  /** Python's ValueError: a bad value (shapes that do not broadcast, a bad reshape, ...). */
   ValueError,
+  /** np.exceptions.AxisError: an axis out of bounds. */
   AxisError,
+  /** Python's IndexError: an index out of bounds or too many indices. */
   IndexError,
+  /** np.linalg.LinAlgError: a linear-algebra computation failed (svd did not converge). */
   LinAlgError,
+  /** The course's neural-network functions: sigmoid, softmax, losses, activations. */
   nn,
   /** The package's version (package.json's). */
   version,

@@ -42,7 +42,9 @@ export const random = {
   /** np.random.choice(a, size?, {replace = true, p}). */
   choice: (a: number | ArrayInput, size?: Size, options?: ChoiceOptions) =>
     state().choice(a, size, options),
+  /** np.random.RandomState(seed): NumPy's legacy generator (MT19937), number for number. */
   RandomState,
+  /** np.random.Generator: NumPy's new generator over PCG64 (make one with defaultRng). */
   Generator,
   defaultRng,
 };
