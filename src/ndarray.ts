@@ -383,19 +383,31 @@ export interface NDArray {
   maximum(other: ArrayInput): NDArray;
   /** Elementwise minimum with other. */
   minimum(other: ArrayInput): NDArray;
+  /** np.exp(this): e^x, elementwise. */
   exp(): NDArray;
+  /** np.log(this): natural logarithm, elementwise. */
   log(): NDArray;
+  /** np.sqrt(this): square root, elementwise. */
   sqrt(): NDArray;
+  /** np.tanh(this): hyperbolic tangent, elementwise. */
   tanh(): NDArray;
+  /** np.abs(this): absolute value, elementwise. */
   abs(): NDArray;
+  /** np.square(this): x * x, elementwise. */
   square(): NDArray;
+  /** np.negative(this): -x, elementwise. */
   negative(): NDArray;
   /** Sum over all axes (a JS number) or the given ones. */
   sum(axis?: AxisArgument): NDArray | number;
+  /** np.mean(this, axis): the arithmetic mean over all axes (a JS number) or the given ones. */
   mean(axis?: AxisArgument): NDArray | number;
+  /** np.max(this, axis): the largest element over all axes (a JS number) or the given ones. */
   max(axis?: AxisArgument): NDArray | number;
+  /** np.min(this, axis): the smallest element over all axes (a JS number) or the given ones. */
   min(axis?: AxisArgument): NDArray | number;
+  /** np.argmax(this, axis): the index of the first maximum, flattened or along one axis. */
   argmax(axis?: number | null | { axis?: number | null; keepdims?: boolean }): NDArray | number;
+  /** np.argmin(this, axis): the index of the first minimum, flattened or along one axis. */
   argmin(axis?: number | null | { axis?: number | null; keepdims?: boolean }): NDArray | number;
   /** Product over all axes (a JS number) or the given ones. */
   prod(axis?: AxisArgument): NDArray | number;

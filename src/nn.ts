@@ -12,12 +12,7 @@ import { norm } from './ops/linalg.js';
 import { max, mean, sum } from './ops/reduce.js';
 import { coalesce, forEachIndex, normalizeAxis, normalizeAxes, shapeSize } from './shape.js';
 import { scratchAddress } from './wasm.js';
-
-/** A JS number in, a JS number out; anything else gives an NDArray. */
-type Elementwise = {
-  (x: number): number;
-  (x: ArrayInput): NDArray;
-};
+import type { UnaryFunction } from './ufunc-types.js';
 
 /** The logistic function of one JS number, with Math.exp: 1 / (1 + e^-x). */
 export function basicSigmoid(x: number): number {
@@ -50,11 +45,11 @@ function fusedElementwise(name: string, x: ArrayInput): NDArray | number {
 }
 
 /** 1 / (1 + e^-x), elementwise, in one pass; never overflows (e^-|x| is what is computed). */
-export const sigmoid = ((x: ArrayInput) => fusedElementwise('sigmoid', x)) as Elementwise;
+export const sigmoid = ((x: ArrayInput) => fusedElementwise('sigmoid', x)) as UnaryFunction;
 
 /** s(1 - s) with s = sigmoid(x), elementwise, in one pass. */
 export const sigmoidDerivative = ((x: ArrayInput) =>
-  fusedElementwise('sigmoidDerivative', x)) as Elementwise;
+  fusedElementwise('sigmoidDerivative', x)) as UnaryFunction;
 
 /** An (height, width, channels) image as a (height·width·channels, 1) column, in row-major order. */
 export function image2vector(image: ArrayInput): NDArray {
@@ -307,11 +302,11 @@ function mapElements(
 const floatOf = (dtype: DType): DType => (isFloat(dtype) ? dtype : 'float64');
 
 /** max(x, 0), elementwise (NaN propagates; ints stay ints, bools become int32). */
-export const relu = ((x: ArrayInput) => binary('maximum', x, 0)) as Elementwise;
+export const relu = ((x: ArrayInput) => binary('maximum', x, 0)) as UnaryFunction;
 
 /** 1 where x > 0, else 0 (NaN gives 0), in x's float dtype (float64 for ints). */
 export const reluDerivative = ((x: ArrayInput) =>
-  mapElements('reluDerivative', x, floatOf, (v) => (v > 0 ? 1 : 0))) as Elementwise;
+  mapElements('reluDerivative', x, floatOf, (v) => (v > 0 ? 1 : 0))) as UnaryFunction;
 
 export interface LeakyReluOptions {
   alpha?: number;
@@ -329,7 +324,7 @@ export function leakyRelu(x: ArrayInput, options?: LeakyReluOptions): NDArray | 
 
 /** 1 - tanh(x)², elementwise. */
 export const tanhDerivative = ((x: ArrayInput) =>
-  tidy(() => binary('subtract', 1, unary('square', unary('tanh', x))))) as Elementwise;
+  tidy(() => binary('subtract', 1, unary('square', unary('tanh', x))))) as UnaryFunction;
 
 /** -mean(y·log(yhat) + (1 - y)·log(1 - yhat)) over every element: a JS number. */
 export function binaryCrossEntropy(yhat: ArrayInput, y: ArrayInput): number {

@@ -49,7 +49,7 @@ import { newaxis, slice } from './indexing.js';
 import './methods.js';
 import { version } from './generated/version.js';
 
-/** NumPy's repr(x). */
+/** np.array_repr(x): NumPy's repr(x). */
 function arrayRepr(x: ArrayInput): string {
   const input = asarray(x);
   try {
@@ -59,7 +59,7 @@ function arrayRepr(x: ArrayInput): string {
   }
 }
 
-/** NumPy's str(x). */
+/** np.array_str(x): NumPy's str(x). */
 function arrayStr(x: ArrayInput): string {
   const input = asarray(x);
   try {

@@ -52,17 +52,17 @@ function merged(fn: string, options: Partial<PrintOptions> | undefined): PrintOp
   return next;
 }
 
-/** np.setPrintOptions: changes the given options; the others keep their values. */
+/** np.set_printoptions: changes the given options; the others keep their values. */
 export function setPrintOptions(options: Partial<PrintOptions>): void {
   current = merged('setPrintOptions', options);
 }
 
-/** np.getPrintOptions: a copy of the current options. */
+/** np.get_printoptions: a copy of the current options. */
 export function getPrintOptions(): PrintOptions {
   return { ...current };
 }
 
-/** np.printOptions(options, fn): runs fn with the options applied, then restores the previous ones. */
+/** np.printoptions(options, fn): runs fn with the options applied, then restores the previous ones. */
 export function printOptions<T>(options: Partial<PrintOptions>, fn: () => T): T {
   const saved = current;
   current = merged('printOptions', options);

@@ -1,52 +1,42 @@
 // The operations as NumPy names them, with their argument forms.
-import type { NDArray } from '../ndarray.js';
 import type { ArrayInput } from './create.js';
 import { type BinaryName, type UnaryName, binary, unary } from './elementwise.js';
+import type { BinaryFunction, UnaryFunction } from '../ufunc-types.js';
 
-/** A JS number in, a JS number out; anything else gives an NDArray. */
-type UnaryFn = {
-  (x: number): number;
-  (x: ArrayInput): NDArray;
-};
-type BinaryFn = {
-  (a: number, b: number): number;
-  (a: ArrayInput, b: ArrayInput): NDArray;
-};
-
-function unaryFn(name: UnaryName): UnaryFn {
-  return ((x: ArrayInput) => unary(name, x)) as UnaryFn;
+function unaryFn(name: UnaryName): UnaryFunction {
+  return ((x: ArrayInput) => unary(name, x)) as UnaryFunction;
 }
 
-function binaryFn(name: BinaryName): BinaryFn {
-  return ((a: ArrayInput, b: ArrayInput) => binary(name, a, b)) as BinaryFn;
+function binaryFn(name: BinaryName): BinaryFunction {
+  return ((a: ArrayInput, b: ArrayInput) => binary(name, a, b)) as BinaryFunction;
 }
 
-/** e^x, elementwise (within 1 ulp for float64). */
+/** np.exp: e^x, elementwise (within 1 ulp for float64). */
 export const exp = unaryFn('exp');
-/** Natural logarithm, elementwise. */
+/** np.log: natural logarithm, elementwise. */
 export const log = unaryFn('log');
-/** Square root, elementwise. */
+/** np.sqrt: square root, elementwise. */
 export const sqrt = unaryFn('sqrt');
-/** Hyperbolic tangent, elementwise. */
+/** np.tanh: hyperbolic tangent, elementwise. */
 export const tanh = unaryFn('tanh');
-/** Absolute value, elementwise. */
+/** np.abs: absolute value, elementwise. */
 export const abs = unaryFn('abs');
-/** x * x, elementwise. */
+/** np.square: x * x, elementwise. */
 export const square = unaryFn('square');
-/** -x, elementwise. */
+/** np.negative: -x, elementwise. */
 export const negative = unaryFn('negative');
 
-/** a + b with broadcasting. */
+/** np.add: a + b with broadcasting. */
 export const add = binaryFn('add');
-/** a - b with broadcasting. */
+/** np.subtract: a - b with broadcasting. */
 export const subtract = binaryFn('subtract');
-/** a * b with broadcasting. */
+/** np.multiply: a * b with broadcasting. */
 export const multiply = binaryFn('multiply');
-/** a / b with broadcasting (true division: ints give float64). */
+/** np.divide: a / b with broadcasting (true division: ints give float64). */
 export const divide = binaryFn('divide');
-/** a ** b with broadcasting. */
+/** np.power: a ** b with broadcasting. */
 export const power = binaryFn('power');
-/** Elementwise maximum; NaN propagates. */
+/** np.maximum: elementwise maximum; NaN propagates. */
 export const maximum = binaryFn('maximum');
-/** Elementwise minimum; NaN propagates. */
+/** np.minimum: elementwise minimum; NaN propagates. */
 export const minimum = binaryFn('minimum');

@@ -11,29 +11,26 @@ import { type ArrayInput, fromData, operand } from './create.js';
 import { Temporaries, applyBinary, applyUnaryKernel, promoteOperands } from './elementwise.js';
 import { abs, add, multiply, subtract } from './index.js';
 import { reduce, reduceArguments } from './reduce.js';
+import type { Comparison, Predicate } from '../ufunc-types.js';
 
 /** A function of two operands: JS values for two JS scalars, else a bool array. */
-type Comparison = {
-  (a: number | boolean, b: number | boolean): boolean;
-  (a: ArrayInput, b: ArrayInput): NDArray;
-};
 
 function comparison(name: string): Comparison {
   return ((a: ArrayInput, b: ArrayInput) =>
     applyBinary(name, a, b, (dtype) => ({ work: dtype, result: 'bool' }))) as Comparison;
 }
 
-/** a == b elementwise (NaN is unequal to everything). */
+/** np.equal: a == b elementwise (NaN is unequal to everything). */
 export const equal = comparison('equal');
-/** a != b elementwise. */
+/** np.not_equal: a != b elementwise. */
 export const notEqual = comparison('notEqual');
-/** a < b elementwise. */
+/** np.less: a < b elementwise. */
 export const less = comparison('less');
-/** a <= b elementwise. */
+/** np.less_equal: a <= b elementwise. */
 export const lessEqual = comparison('lessEqual');
-/** a > b elementwise. */
+/** np.greater: a > b elementwise. */
 export const greater = comparison('greater');
-/** a >= b elementwise. */
+/** np.greater_equal: a >= b elementwise. */
 export const greaterEqual = comparison('greaterEqual');
 
 function logical(name: string): Comparison {
@@ -41,19 +38,14 @@ function logical(name: string): Comparison {
     applyBinary(name, a, b, () => ({ work: 'bool', result: 'bool' }))) as Comparison;
 }
 
-/** The truth value of a AND b, elementwise. */
+/** np.logical_and: the truth value of a AND b, elementwise. */
 export const logicalAnd = logical('logicalAnd');
-/** The truth value of a OR b, elementwise. */
+/** np.logical_or: the truth value of a OR b, elementwise. */
 export const logicalOr = logical('logicalOr');
-/** The truth value of a XOR b, elementwise. */
+/** np.logical_xor: the truth value of a XOR b, elementwise. */
 export const logicalXor = logical('logicalXor');
 
-type Predicate = {
-  (x: number | boolean): boolean;
-  (x: ArrayInput): NDArray;
-};
-
-/** NOT x, elementwise (the truth value of x negated). */
+/** np.logical_not: NOT x, elementwise (the truth value of x negated). */
 export const logicalNot = ((x: ArrayInput) => {
   const temps = new Temporaries();
   try {
@@ -83,11 +75,11 @@ function classification(name: 'isnan' | 'isinf' | 'isfinite'): Predicate {
   }) as Predicate;
 }
 
-/** Whether each element is NaN. */
+/** np.isnan: whether each element is NaN. */
 export const isnan = classification('isnan');
-/** Whether each element is +Infinity or -Infinity. */
+/** np.isinf: whether each element is +Infinity or -Infinity. */
 export const isinf = classification('isinf');
-/** Whether each element is neither infinite nor NaN. */
+/** np.isfinite: whether each element is neither infinite nor NaN. */
 export const isfinite = classification('isfinite');
 
 /** np.nonzero(x): the indices of the non-zero elements, one int32 array per axis. */
@@ -173,9 +165,9 @@ function truthReduction(name: 'all' | 'any') {
   };
 }
 
-/** Whether every element (along the given axes) is true. */
+/** np.all: whether every element (along the given axes) is true. */
 export const all = truthReduction('all');
-/** Whether any element (along the given axes) is true. */
+/** np.any: whether any element (along the given axes) is true. */
 export const any = truthReduction('any');
 
 export interface CloseOptions {

@@ -7,20 +7,12 @@ import { NDArray } from '../ndarray.js';
 import { type ArrayInput, operand } from './create.js';
 import { Temporaries, applyBinary, applyUnaryKernel } from './elementwise.js';
 import { divide, maximum, minimum, multiply } from './index.js';
-
-type UnaryFn = {
-  (x: number): number;
-  (x: ArrayInput): NDArray;
-};
-type BinaryFn = {
-  (a: number, b: number): number;
-  (a: ArrayInput, b: ArrayInput): NDArray;
-};
+import type { BinaryFunction, UnaryFunction } from '../ufunc-types.js';
 
 /** How a unary ufunc treats int and bool inputs. */
 type IntRule = 'float64' | 'same' | 'int' | 'no-bool';
 
-function mathUnary(name: string, ints: IntRule): UnaryFn {
+function mathUnary(name: string, ints: IntRule): UnaryFunction {
   return ((x: ArrayInput) => {
     if (x instanceof NDArray && isFloat(x.dtype)) return applyUnaryKernel(name, x.check(name), x);
     const temps = new Temporaries();
@@ -54,61 +46,61 @@ function mathUnary(name: string, ints: IntRule): UnaryFn {
     } finally {
       temps.dispose();
     }
-  }) as UnaryFn;
+  }) as UnaryFunction;
 }
 
-/** Trigonometric sine, elementwise (radians). */
+/** np.sin: trigonometric sine, elementwise (radians). */
 export const sin = mathUnary('sin', 'float64');
-/** Cosine, elementwise. */
+/** np.cos: cosine, elementwise. */
 export const cos = mathUnary('cos', 'float64');
-/** Tangent, elementwise. */
+/** np.tan: tangent, elementwise. */
 export const tan = mathUnary('tan', 'float64');
-/** Inverse sine, elementwise. */
+/** np.arcsin: inverse sine, elementwise. */
 export const arcsin = mathUnary('arcsin', 'float64');
-/** Inverse cosine, elementwise. */
+/** np.arccos: inverse cosine, elementwise. */
 export const arccos = mathUnary('arccos', 'float64');
-/** Inverse tangent, elementwise. */
+/** np.arctan: inverse tangent, elementwise. */
 export const arctan = mathUnary('arctan', 'float64');
-/** Hyperbolic sine, elementwise. */
+/** np.sinh: hyperbolic sine, elementwise. */
 export const sinh = mathUnary('sinh', 'float64');
-/** Hyperbolic cosine, elementwise. */
+/** np.cosh: hyperbolic cosine, elementwise. */
 export const cosh = mathUnary('cosh', 'float64');
-/** log(1 + x), elementwise, accurate near 0. */
+/** np.log1p: log(1 + x), elementwise, accurate near 0. */
 export const log1p = mathUnary('log1p', 'float64');
-/** exp(x) - 1, elementwise, accurate near 0. */
+/** np.expm1: exp(x) - 1, elementwise, accurate near 0. */
 export const expm1 = mathUnary('expm1', 'float64');
-/** Base-2 logarithm, elementwise. */
+/** np.log2: base-2 logarithm, elementwise. */
 export const log2 = mathUnary('log2', 'float64');
-/** Base-10 logarithm, elementwise. */
+/** np.log10: base-10 logarithm, elementwise. */
 export const log10 = mathUnary('log10', 'float64');
-/** 2 ** x, elementwise. */
+/** np.exp2: 2 ** x, elementwise. */
 export const exp2 = mathUnary('exp2', 'float64');
-/** Round to the nearest integer, halves to even, elementwise. */
+/** np.rint: round to the nearest integer, halves to even, elementwise. */
 export const rint = mathUnary('rint', 'float64');
-/** The largest integer <= x, elementwise. */
+/** np.floor: the largest integer <= x, elementwise. */
 export const floor = mathUnary('floor', 'same');
-/** The smallest integer >= x, elementwise. */
+/** np.ceil: the smallest integer >= x, elementwise. */
 export const ceil = mathUnary('ceil', 'same');
-/** x rounded towards zero, elementwise. */
+/** np.trunc: x rounded towards zero, elementwise. */
 export const trunc = mathUnary('trunc', 'same');
-/** -1, 0 or 1 by the sign of x (NaN stays NaN), elementwise. */
+/** np.sign: -1, 0 or 1 by the sign of x (NaN stays NaN), elementwise. */
 export const sign = mathUnary('sign', 'no-bool');
-/** 1 / x, elementwise (integer division for ints). */
+/** np.reciprocal: 1 / x, elementwise (integer division for ints). */
 export const reciprocal = mathUnary('reciprocal', 'int');
 
-function mathBinary(name: string, ints: 'float64' | 'int'): BinaryFn {
+function mathBinary(name: string, ints: 'float64' | 'int'): BinaryFunction {
   return ((a: ArrayInput, b: ArrayInput) =>
     applyBinary(name, a, b, (dtype) => {
       const work: DType = isFloat(dtype) ? dtype : ints === 'float64' ? 'float64' : 'int32';
       return { work, result: work };
-    })) as BinaryFn;
+    })) as BinaryFunction;
 }
 
-/** arctan(a / b) in the right quadrant, elementwise. */
+/** np.arctan2: arctan(a / b) in the right quadrant, elementwise. */
 export const arctan2 = mathBinary('arctan2', 'float64');
-/** The remainder of floor division, with the sign of b (Python's %), elementwise. */
+/** np.mod: the remainder of floor division, with the sign of b (Python's %), elementwise. */
 export const mod = mathBinary('mod', 'int');
-/** The largest integer <= a / b (Python's //), elementwise. */
+/** np.floor_divide: the largest integer <= a / b (Python's //), elementwise. */
 export const floorDivide = mathBinary('floorDivide', 'int');
 
 /**

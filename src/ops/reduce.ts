@@ -355,7 +355,7 @@ export const max = reduction('max', 'max');
 /** Smallest element over the given axes; NaN propagates. */
 export const min = reduction('min', 'min');
 
-/** Arithmetic mean over the given axes; int and bool inputs give float64. */
+/** np.mean: arithmetic mean over the given axes; int and bool inputs give float64. */
 export function mean(x: ArrayInput, axis?: AxisArgument): NDArray | number {
   const temps = new Temporaries();
   try {
@@ -378,12 +378,12 @@ export interface ArgmaxOptions {
   keepdims?: boolean;
 }
 
-/** Index of the first maximum (the first NaN wins), over the flattened array or along one axis. */
+/** np.argmax: index of the first maximum (the first NaN wins), over the flattened array or along one axis. */
 export function argmax(x: ArrayInput, axis?: number | null | ArgmaxOptions): NDArray | number {
   return argExtreme('argmax', x, axis);
 }
 
-/** Index of the first minimum (the first NaN wins), over the flattened array or along one axis. */
+/** np.argmin: index of the first minimum (the first NaN wins), over the flattened array or along one axis. */
 export function argmin(x: ArrayInput, axis?: number | null | ArgmaxOptions): NDArray | number {
   return argExtreme('argmin', x, axis);
 }

@@ -233,7 +233,7 @@ export class Generator extends Stream {
   }
 }
 
-/** np.random.defaultRng(seed): a Generator over PCG64, seeded as NumPy's default_rng(seed). */
+/** np.random.default_rng(seed): a Generator over PCG64, seeded as NumPy's. */
 export function defaultRng(seed?: number | bigint | null): Generator {
   return new Generator(seed);
 }
