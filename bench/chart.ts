@@ -1,5 +1,10 @@
-// Draws bench/results/latest.svg: one panel per op and dtype, ns/element against N on log
-// scales, one line per engine. Plain SVG text, no dependency.
+// The bench's two charts, plain SVG text with no dependency:
+// - bench/results/ratios.svg (the README's): at one N, each op's time as a ratio to NumPy's, for
+//   nnbasics and for the fastest JS peer, one row per op and dtype;
+// - bench/results/latest.svg (docs/speed.md's): ns/element against N on log scales, one panel per
+//   op and dtype, one line per engine.
+// Every engine has a colour and a marker of its own (ENGINE_STYLES), so that no two series look
+// alike; an engine without one is an error, not a black line.
 
 export interface Point {
   engine: string;
@@ -9,19 +14,61 @@ export interface Point {
   nsPerElement: number;
 }
 
-const COLORS: Record<string, string> = {
-  'nnbasics wasm-simd': '#1f5fbf',
-  'nnbasics wasm': '#6f9be0',
-  'nnbasics js': '#a7c1ea',
-  numpy: '#e07b00',
-  'plain JS': '#555555',
-  'tfjs-cpu': '#c2185b',
-  'tfjs-wasm': '#8e24aa',
-  numjs: '#2e7d32',
-  'ndarray-ops': '#9e9d24',
+export type Marker = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'plus' | 'bar';
+
+export const ENGINE_STYLES: Record<string, { color: string; marker: Marker; dash?: string }> = {
+  'nnbasics wasm-simd': { color: '#1f5fbf', marker: 'circle' },
+  'nnbasics relaxed-simd': { color: '#00a0b0', marker: 'diamond' },
+  'nnbasics wasm': { color: '#7b61c9', marker: 'square' },
+  'nnbasics js': { color: '#9e9e9e', marker: 'triangle' },
+  numpy: { color: '#e07b00', marker: 'circle', dash: '6 3' },
+  'numpy malloc-tuned': { color: '#b23b00', marker: 'plus', dash: '2 2' },
+  'plain JS': { color: '#333333', marker: 'cross' },
+  'tfjs-cpu': { color: '#c2185b', marker: 'square' },
+  'tfjs-wasm': { color: '#e573a8', marker: 'diamond' },
+  numjs: { color: '#2e7d32', marker: 'triangle' },
+  'ndarray-ops': { color: '#9e9d24', marker: 'plus' },
+  'read floor': { color: '#000000', marker: 'bar', dash: '1 3' },
 };
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+/** The JS libraries nnbasics is compared with (the ratio chart shows the fastest of them). */
+export const JS_PEERS = ['plain JS', 'tfjs-cpu', 'tfjs-wasm', 'numjs', 'ndarray-ops'];
+
+function styleOf(engine: string) {
+  const style = ENGINE_STYLES[engine];
+  if (!style) throw new Error(`bench chart: no colour and marker for engine ${engine}`);
+  return style;
+}
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/** One marker of a series at (x, y), with a tooltip. */
+export function marker(shape: Marker, x: number, y: number, color: string, title: string): string {
+  const r = 3.5;
+  const tip = `<title>${escape(title)}</title>`;
+  const at = (dx: number, dy: number) => `${(x + dx).toFixed(1)},${(y + dy).toFixed(1)}`;
+  const polygon = (points: string) =>
+    `<polygon data-marker="${shape}" points="${points}" fill="${color}">${tip}</polygon>`;
+  const strokes = (d: string) =>
+    `<path data-marker="${shape}" d="${d}" stroke="${color}" stroke-width="2" fill="none">${tip}</path>`;
+  switch (shape) {
+    case 'circle':
+      return `<circle data-marker="circle" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}" fill="${color}">${tip}</circle>`;
+    case 'square':
+      return polygon([at(-r, -r), at(r, -r), at(r, r), at(-r, r)].join(' '));
+    case 'triangle':
+      return polygon([at(0, -r - 1), at(r + 1, r), at(-r - 1, r)].join(' '));
+    case 'diamond':
+      return polygon([at(0, -r - 1), at(r + 1, 0), at(0, r + 1), at(-r - 1, 0)].join(' '));
+    case 'cross':
+      return strokes(`M${at(-r, -r)} L${at(r, r)} M${at(-r, r)} L${at(r, -r)}`);
+    case 'plus':
+      return strokes(`M${at(-r - 1, 0)} L${at(r + 1, 0)} M${at(0, -r - 1)} L${at(0, r + 1)}`);
+    case 'bar':
+      return strokes(`M${at(0, -r - 2)} L${at(0, r + 2)}`);
+  }
+}
 
 function logTicks(min: number, max: number): number[] {
   const ticks: number[] = [];
@@ -30,7 +77,25 @@ function logTicks(min: number, max: number): number[] {
   return ticks;
 }
 
-/** The chart as an SVG document. */
+function svgStart(width: number, height: number, title: string): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    `<text x="8" y="16" font-size="14" font-weight="bold">${escape(title)}</text>`,
+  ];
+}
+
+/** A legend entry: the series' line (dashed where it is) and marker, then its name. */
+function legendEntry(engine: string, x: number, y: number, label = engine): string[] {
+  const { color, marker: shape, dash } = styleOf(engine);
+  return [
+    `<line x1="${x}" y1="${y - 4}" x2="${x + 24}" y2="${y - 4}" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+    marker(shape, x + 12, y - 4, color, engine),
+    `<text x="${x + 30}" y="${y}">${escape(label)}</text>`,
+  ];
+}
+
+/** ns/element against N, one panel per op and dtype, one line per engine. */
 export function drawChart(points: readonly Point[], title: string): string {
   const panels = [...new Set(points.map((p) => `${p.op} ${p.dtype}`))];
   const engines = [...new Set(points.map((p) => p.engine))];
@@ -40,18 +105,9 @@ export function drawChart(points: readonly Point[], title: string): string {
   const legendHeight = 24 + Math.ceil(engines.length / 5) * 18;
   const width = columns * pw;
   const height = legendHeight + Math.ceil(panels.length / columns) * ph + 10;
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
-    `<rect width="100%" height="100%" fill="#fff"/>`,
-    `<text x="8" y="16" font-size="14" font-weight="bold">${escape(title)}</text>`,
-  ];
+  const out = svgStart(width, height, title);
   engines.forEach((engine, i) => {
-    const x = 8 + (i % 5) * 235;
-    const y = 34 + Math.floor(i / 5) * 18;
-    out.push(
-      `<line x1="${x}" y1="${y - 4}" x2="${x + 22}" y2="${y - 4}" stroke="${COLORS[engine] ?? '#000'}" stroke-width="3"/>`,
-    );
-    out.push(`<text x="${x + 28}" y="${y}">${escape(engine)}</text>`);
+    out.push(...legendEntry(engine, 8 + (i % 5) * 235, 34 + Math.floor(i / 5) * 18));
   });
   panels.forEach((panel, index) => {
     const ox = (index % columns) * pw;
@@ -89,18 +145,129 @@ export function drawChart(points: readonly Point[], title: string): string {
     for (const engine of engines) {
       const line = mine.filter((p) => p.engine === engine).sort((a, b) => a.n - b.n);
       if (line.length === 0) continue;
-      const color = COLORS[engine] ?? '#000';
+      const { color, marker: shape, dash } = styleOf(engine);
       const path = line
         .map((p, i) => `${i ? 'L' : 'M'}${sx(p.n).toFixed(1)},${sy(p.nsPerElement).toFixed(1)}`)
         .join(' ');
-      out.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>`);
+      out.push(
+        `<path d="${path}" fill="none" stroke="${color}" stroke-width="1.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+      );
       for (const p of line) {
-        out.push(
-          `<circle cx="${sx(p.n).toFixed(1)}" cy="${sy(p.nsPerElement).toFixed(1)}" r="2.5" fill="${color}"><title>${escape(engine)}: ${p.nsPerElement.toPrecision(3)} ns at N=${p.n}</title></circle>`,
-        );
+        const tip = `${engine}: ${p.nsPerElement.toPrecision(3)} ns at N=${p.n}`;
+        out.push(marker(shape, sx(p.n), sy(p.nsPerElement), color, tip));
       }
     }
   });
   out.push('</svg>');
   return out.join('\n') + '\n';
 }
+
+/**
+ * At one N, each op's time as a ratio to NumPy's (log scale; left of 1 is faster than NumPy):
+ * nnbasics' default backend, and the fastest JS peer of that row, named beside its marker.
+ */
+export function drawRatioChart(points: readonly Point[], n: number, title: string): string {
+  const at = points.filter((p) => p.n === n && p.nsPerElement > 0);
+  const rows = [...new Set(at.map((p) => `${p.op} ${p.dtype}`))].flatMap((row) => {
+    const mine = at.filter((p) => `${p.op} ${p.dtype}` === row);
+    const numpy = mine.find((p) => p.engine === 'numpy');
+    const ours = mine.find((p) => p.engine === 'nnbasics wasm-simd');
+    const peers = mine.filter((p) => JS_PEERS.includes(p.engine));
+    if (!numpy || !ours || peers.length === 0) return [];
+    const peer = peers.reduce((a, b) => (b.nsPerElement < a.nsPerElement ? b : a));
+    return [
+      {
+        row,
+        ours: ours.nsPerElement / numpy.nsPerElement,
+        peer: peer.nsPerElement / numpy.nsPerElement,
+        peerName: peer.engine,
+      },
+    ];
+  });
+  const [ml, mr, mt, rowHeight] = [150, 110, 84, 20];
+  const plotWidth = 520;
+  const width = ml + plotWidth + mr;
+  const height = mt + rows.length * rowHeight + 36;
+  const ratios = rows.flatMap((r) => [r.ours, r.peer]);
+  const [lo, hi] = [
+    10 ** Math.floor(Math.log10(Math.min(...ratios, 0.5))),
+    10 ** Math.ceil(Math.log10(Math.max(...ratios, 2))),
+  ];
+  const sx = (ratio: number) => ml + (Math.log(ratio / lo) / Math.log(hi / lo)) * plotWidth;
+  const out = svgStart(width, height, title);
+  out.push(`<text x="8" y="36">the fastest JS peer of each row is named beside its marker</text>`);
+  const legend = ['nnbasics wasm-simd', ...new Set(rows.map((r) => r.peerName))];
+  legend.forEach((engine, i) => out.push(...legendEntry(engine, 8 + i * 160, 56)));
+  const plotTop = mt - 8;
+  const plotBottom = mt + rows.length * rowHeight;
+  for (const t of logTicks(lo, hi)) {
+    out.push(
+      `<line x1="${sx(t).toFixed(1)}" x2="${sx(t).toFixed(1)}" y1="${plotTop}" y2="${plotBottom}" stroke="${t === 1 ? '#e07b00' : '#eee'}" stroke-width="${t === 1 ? 2 : 1}"/>`,
+    );
+    out.push(
+      `<text x="${sx(t).toFixed(1)}" y="${plotBottom + 14}" text-anchor="middle">${t >= 1 ? t : t.toPrecision(1)}×</text>`,
+    );
+  }
+  out.push(
+    `<text x="${sx(1).toFixed(1)}" y="${plotTop - 4}" text-anchor="middle" fill="#e07b00">NumPy = 1</text>`,
+    `<text x="${ml + plotWidth / 2}" y="${plotBottom + 30}" text-anchor="middle" fill="#666">time per element ÷ NumPy's (left of 1: faster than NumPy)</text>`,
+  );
+  rows.forEach((r, i) => {
+    const y = mt + i * rowHeight + rowHeight / 2;
+    out.push(`<text x="${ml - 8}" y="${y + 4}" text-anchor="end">${escape(r.row)}</text>`);
+    out.push(
+      `<line x1="${sx(Math.min(r.ours, r.peer)).toFixed(1)}" x2="${sx(Math.max(r.ours, r.peer)).toFixed(1)}" y1="${y}" y2="${y}" stroke="#ccc"/>`,
+    );
+    const peer = styleOf(r.peerName);
+    out.push(
+      marker(peer.marker, sx(r.peer), y, peer.color, `${r.peerName}: ${r.peer.toFixed(2)}×`),
+      `<text x="${(sx(r.peer) + 8).toFixed(1)}" y="${y + 4}" fill="${peer.color}">${escape(r.peerName)}</text>`,
+    );
+    const ours = styleOf('nnbasics wasm-simd');
+    out.push(marker(ours.marker, sx(r.ours), y, ours.color, `nnbasics: ${r.ours.toFixed(2)}×`));
+  });
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+/** The points the charts draw: every measured cell but matmul's (its N counts output elements). */
+export function chartPoints(
+  results: readonly {
+    engine: string;
+    op: string;
+    dtype: string;
+    n: number;
+    status: string;
+    nsPerElement?: number | null;
+  }[],
+): Point[] {
+  return results
+    .filter((r) => r.status === 'ok' && r.op !== 'matmul' && r.nsPerElement)
+    .map((r) => ({
+      engine: r.engine,
+      op: r.op,
+      dtype: r.dtype,
+      n: r.n,
+      nsPerElement: r.nsPerElement!,
+    }));
+}
+
+/** Both charts of a run, by file name in bench/results/. */
+export function drawCharts(
+  points: readonly Point[],
+  date: string,
+  machine: string,
+): Record<'latest.svg' | 'ratios.svg', string> {
+  const day = date.slice(0, 10);
+  return {
+    'latest.svg': drawChart(points, `nnbasics bench, ${day}: ${machine}`),
+    'ratios.svg': drawRatioChart(
+      points,
+      RATIO_N,
+      `Time against NumPy's at N = 1e5 (float64 and float32), ${day}: ${machine}`,
+    ),
+  };
+}
+
+/** The N of the ratio chart: where most speed targets are judged. */
+export const RATIO_N = 1e5;

@@ -3,7 +3,7 @@
 // in one run on this machine. Every engine is measured in processes of its own
 // (bench/engine-process.ts, bench/numpy_bench.py), and its output checked against nnbasics' 'js'
 // backend before its time counts. The engines' samples of a cell are interleaved, so that each
-// sees the machine as the others do. Writes bench/results/latest.json and latest.svg.
+// sees the machine as the others do. Writes bench/results/latest.json, latest.svg and ratios.svg.
 import type { LessonTiming, WithoutTidy } from './lessons.js';
 import type { RandomRow } from './random.js';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { drawChart, type Point } from './chart.js';
+import { chartPoints, drawCharts } from './chart.js';
 import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
 import { PEERS } from './engines.js';
 import {
@@ -555,21 +555,11 @@ function report(
     results,
   };
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify(record, null, 1) + '\n');
-  const points: Point[] = results
-    .filter((r) => r.status === 'ok' && r.op !== 'matmul')
-    .map((r) => ({
-      engine: r.engine,
-      op: r.op,
-      dtype: r.dtype,
-      n: r.n,
-      nsPerElement: r.nsPerElement!,
-    }));
-  writeFileSync(
-    join(outDir, 'latest.svg'),
-    drawChart(points, `nnbasics bench, ${date.slice(0, 10)}: ${machine}`),
-  );
+  for (const [file, svg] of Object.entries(drawCharts(chartPoints(results), date, machine))) {
+    writeFileSync(join(outDir, file), svg);
+  }
   console.log(
-    `\nwrote bench/results/latest.json and bench/results/latest.svg (${date}; ${machine}; NumPy ${numpyVersion ?? 'absent'})`,
+    `\nwrote bench/results/latest.json, latest.svg and ratios.svg (${date}; ${machine}; NumPy ${numpyVersion ?? 'absent'})`,
   );
 }
 

@@ -1,7 +1,10 @@
 // `npm run bench`'s judging, without timing anything: the check that an engine's output matches
 // the reference before its time counts (bench/measure.ts), and the targets of the speed issue as
-// the README's table states them (bench/speed-section.ts), on runs made up for the purpose.
+// the README's table states them (bench/speed-section.ts), on runs made up for the purpose; the
+// charts (bench/chart.ts), drawn from the latest run.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { ENGINE_STYLES, RATIO_N, chartPoints, drawChart, drawCharts } from '../bench/chart.js';
 import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from '../bench/engine-names.js';
 import { mismatch, signature, tolerance } from '../bench/measure.js';
 import { OPS } from '../bench/nnbasics-engine.js';
@@ -299,5 +302,56 @@ describe('the speed section', () => {
       '| exp within 2.2× of NumPy malloc-tuned (float64, N = 1e5) | yes: 2.00× its time | no: 2.30× its time | — |',
     );
     expect(lines).toHaveLength(2 + 8 + 6 + 1 + 1 + 2 + 6);
+  });
+});
+
+describe('the charts', () => {
+  const run = JSON.parse(
+    readFileSync(new URL('../bench/results/latest.json', import.meta.url), 'utf8'),
+  ) as { date: string; machine: string; results: CellResult[] };
+  const points = chartPoints(run.results);
+  const engines = [...new Set(points.map((p) => p.engine))];
+
+  test('every engine of the latest run has a colour of its own and a marker', () => {
+    expect(engines.length).toBeGreaterThanOrEqual(10);
+    const styles = engines.map((engine) => ENGINE_STYLES[engine]);
+    expect(styles.every(Boolean)).toBe(true);
+    expect(new Set(styles.map((s) => s.color)).size).toBe(engines.length);
+  });
+
+  test('the panel chart draws each engine in its colour, with its marker, in legend and panels', () => {
+    const svg = drawCharts(points, run.date, run.machine)['latest.svg'];
+    for (const engine of engines) {
+      const { color, marker } = ENGINE_STYLES[engine];
+      expect(svg, engine).toContain(`<path d="M`);
+      expect(svg).toMatch(new RegExp(`<path d="M[^"]*" fill="none" stroke="${color}"`));
+      const markers = svg.match(
+        new RegExp(
+          `data-marker="${marker}"[^>]*(fill|stroke)="${color}"[^>]*><title>${engine}`,
+          'g',
+        ),
+      );
+      // One in the legend, then one per point.
+      expect(markers?.length, engine).toBe(1 + points.filter((p) => p.engine === engine).length);
+    }
+  });
+
+  test('an engine without a style is an error, not a black line', () => {
+    expect(() =>
+      drawChart([{ engine: 'mystery', op: 'exp', dtype: 'float64', n: 1e3, nsPerElement: 1 }], ''),
+    ).toThrow(/no colour and marker for engine mystery/);
+  });
+
+  test('the ratio chart has a row per op and dtype, with nnbasics and the fastest JS peer', () => {
+    const svg = drawCharts(points, run.date, run.machine)['ratios.svg'];
+    const rows = new Set(points.filter((p) => p.n === RATIO_N).map((p) => `${p.op} ${p.dtype}`));
+    expect(rows.size).toBe(20);
+    for (const row of rows) expect(svg).toContain(`text-anchor="end">${row}</text>`);
+    const ours = svg.match(/<title>nnbasics: [\d.]+×<\/title>/g);
+    expect(ours).toHaveLength(rows.size);
+    // exp float64: nnbasics at 1.99x NumPy's time in that run, plain JS the fastest peer.
+    const exp = points.filter((p) => p.op === 'exp' && p.dtype === 'float64' && p.n === RATIO_N);
+    const time = (engine: string) => exp.find((p) => p.engine === engine)!.nsPerElement;
+    expect(svg).toContain(`nnbasics: ${(time(OURS) / time(NUMPY)).toFixed(2)}×`);
   });
 });
