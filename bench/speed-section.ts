@@ -1,6 +1,7 @@
 // The README's speed section from a run's results (bench/results/latest.json): the tables at
 // N = 1e5 and each target of the speed issue judged as ratios within the same run. Pure, so that
 // the judging is tested (test/bench.test.ts); bench/report.ts prints it for the latest run.
+import type { LessonTiming, WithoutTidy } from './lessons.js';
 import type { RandomRow } from './random.js';
 import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
 
@@ -37,6 +38,8 @@ export interface RunRecord {
   relaxedInOneProcess?: RelaxedPair[] | null;
   /** NumPy's generators against NumPy (bench/random.ts); absent from runs before it, null when not measured. */
   random?: RandomRow[] | null;
+  /** The lessons' training loops (bench/lessons.ts); absent from runs before it. */
+  lessons?: { lessons: LessonTiming[]; memory: WithoutTidy } | null;
   results: CellResult[];
 }
 
@@ -82,6 +85,44 @@ export function speedSection(run: RunRecord): string {
     '| target (from the speed issue) | holds | in this run |',
     '| --- | :---: | --- |',
     ...targetRows,
+  ].join('\n');
+}
+
+/**
+ * The README's one speed table: float64 at N = 1e5, nnbasics and the fastest JS peer against
+ * NumPy as a script runs it (ratios of times: below 1 is faster), NumPy malloc-tuned beside it,
+ * then the lessons' training.
+ */
+export function frontPageTable(run: RunRecord): string {
+  const at = lookup(run);
+  const n = 1e5;
+  const ratio = (v: number | undefined, numpy: number | undefined) =>
+    v === undefined || numpy === undefined ? '' : ` (${(v / numpy).toFixed(2)}×)`;
+  const ops = [...new Set(run.results.map((r) => r.op))];
+  const rows = ops.map((op) => {
+    const size = op === 'matmul' ? MATMUL_N : n;
+    const numpy = at(NUMPY, op, 'float64', size);
+    const ours = at(OURS, op, 'float64', size);
+    const peers = ['plain JS', ...PEERS]
+      .map((engine) => ({ engine, ns: at(engine, op, 'float64', size) }))
+      .filter((p): p is { engine: string; ns: number } => p.ns !== undefined);
+    const peer = peers.reduce<(typeof peers)[number] | undefined>(
+      (best, p) => (best === undefined || p.ns < best.ns ? p : best),
+      undefined,
+    );
+    const what = op === 'matmul' ? 'matmul 256×256 (per output element)' : op;
+    const tuned = at(NUMPY_TUNED, op, 'float64', size);
+    return `| ${what} | ${fmt(numpy)} | ${fmt(tuned)} | ${fmt(ours)}${ratio(ours, numpy)} | ${peer ? `${fmt(peer.ns)}${ratio(peer.ns, numpy)} ${peer.engine}` : '—'} |`;
+  });
+  const lessons = (run.lessons?.lessons ?? []).map(
+    (l) =>
+      `| ${l.lesson} lesson's training, ${l.what} (s) | ${l.numpy === null ? '—' : l.numpy.toFixed(3)} | — | ${l.nnbasics.toFixed(3)}${ratio(l.nnbasics, l.numpy ?? undefined)} | — |`,
+  );
+  return [
+    `| float64, ns per element at N = 1e5 | NumPy | NumPy malloc-tuned | nnbasics | fastest JS peer |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows,
+    ...lessons,
   ].join('\n');
 }
 
