@@ -1,5 +1,6 @@
 // The package as a user installs it: the tarball `npm pack` makes, unpacked into a fresh app's
-// node_modules, bundled by Vite and by esbuild with no configuration, and loaded in Debian's
+// node_modules, bundled by Vite and by esbuild with no configuration (and served by Vite's dev
+// server), and loaded in Debian's
 // Chromium. Methods must survive tree-shaking, a page must fetch only the wasm build its runtime
 // uses (at most 250 kB minified and 100 kB gzipped at start-up, all responses counted), and the
 // other backends must load on demand.
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { build as viteBuild, createLogger } from 'vite';
+import { createServer as createViteServer, build as viteBuild, createLogger } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, launchChromium } from '../scripts/chromium.js';
 import { startServer } from '../scripts/static-server.js';
@@ -167,6 +168,8 @@ const lesson = readFileSync(new URL('./fixtures/lesson.txt', import.meta.url), '
 const exp123 = lesson[1];
 const softmax = lesson.slice(-6, -2);
 
+const expectedOutput = [exp123, ...softmax, '1.1', '18', '[2 3]', 'true', 'wasm-simd'];
+
 describe.runIf(available)('a bundled app in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -175,6 +178,27 @@ describe.runIf(available)('a bundled app in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
   });
+
+  /** Opens the app: what it printed, every response of its start-up, and the other backends. */
+  async function openApp(url: string) {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const responses: Promise<{ url: string; body: Buffer }>[] = [];
+    page.on('response', (response) =>
+      responses.push(response.body().then((body) => ({ url: response.url(), body }))),
+    );
+    await page.goto(url);
+    await page.waitForFunction(() => document.getElementById('out')?.textContent !== '');
+    await page.waitForLoadState('networkidle');
+    const printed = (await page.textContent('#out'))!.split('\n');
+    const startUp = await Promise.all(responses);
+    const others = await page.evaluate(() =>
+      (globalThis as unknown as { otherBackends(): Promise<string[]> }).otherBackends(),
+    );
+    await page.close();
+    return { errors, printed, startUp, others };
+  }
 
   for (const [bundler, bundle] of [
     ['Vite', buildWithVite],
@@ -185,28 +209,9 @@ describe.runIf(available)('a bundled app in Chromium', () => {
       await bundle(out);
       const { server, url } = await startServer(out);
       try {
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(String(error)));
-        const responses: Promise<{ url: string; body: Buffer }>[] = [];
-        page.on('response', (response) =>
-          responses.push(response.body().then((body) => ({ url: response.url(), body }))),
-        );
-        await page.goto(`${url}/index.html`);
-        await page.waitForFunction(() => document.getElementById('out')?.textContent !== '');
-        await page.waitForLoadState('networkidle');
+        const { errors, printed, startUp, others } = await openApp(`${url}/index.html`);
         expect(errors).toEqual([]);
-        expect((await page.textContent('#out'))!.split('\n')).toEqual([
-          exp123,
-          ...softmax,
-          '1.1',
-          '18',
-          '[2 3]',
-          'true',
-          'wasm-simd',
-        ]);
-
-        const startUp = await Promise.all(responses);
+        expect(printed).toEqual(expectedOutput);
         const names = startUp.map((r) => new URL(r.url).pathname.split('/').at(-1)!);
         // Chromium validates relaxed SIMD: its build, and no other.
         expect(names.filter((name) => /wasm-/.test(name))).toEqual([
@@ -220,16 +225,27 @@ describe.runIf(available)('a bundled app in Chromium', () => {
         console.log(
           `${bundler}: start-up ${(bytes / 1000).toFixed(1)} kB, gzipped ${(gzipped / 1000).toFixed(1)} kB`,
         );
-
-        const others = await page.evaluate(() =>
-          (globalThis as unknown as { otherBackends(): Promise<string[]> }).otherBackends(),
-        );
         expect(others).toEqual([`wasm ${exp123}`, `js ${exp123}`]);
-        expect(errors).toEqual([]);
-        await page.close();
       } finally {
         server.close();
       }
     });
   }
+
+  test("in Vite's dev server: methods work and the other backends load", async () => {
+    const server = await createViteServer({
+      root: app,
+      logLevel: 'silent',
+      server: { host: '127.0.0.1', port: 0 },
+    });
+    try {
+      await server.listen();
+      const { errors, printed, others } = await openApp(server.resolvedUrls!.local[0]);
+      expect(errors).toEqual([]);
+      expect(printed).toEqual(expectedOutput);
+      expect(others).toEqual([`wasm ${exp123}`, `js ${exp123}`]);
+    } finally {
+      await server.close();
+    }
+  });
 });
