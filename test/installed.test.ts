@@ -1,9 +1,8 @@
 // The package as a user installs it: the tarball `npm pack` makes, unpacked into a fresh app's
 // node_modules, bundled by Vite and by esbuild with no configuration (and served by Vite's dev
-// server), and loaded in Debian's
-// Chromium. Methods must survive tree-shaking, a page must fetch only the wasm build its runtime
-// uses (at most 250 kB minified and 100 kB gzipped at start-up, all responses counted), and the
-// other backends must load on demand.
+// server), and loaded in Debian's Chromium. Methods must survive tree-shaking, a page must fetch
+// only the wasm build its runtime uses (at most 250 kB minified and 100 kB gzipped at start-up,
+// all responses counted), and the other backends must load on demand.
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
