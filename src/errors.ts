@@ -51,8 +51,10 @@ export function describe(value: unknown): string {
 }
 
 /**
- * Rejects option names a function does not take, as Python rejects an unexpected keyword
- * argument; returns the options object (empty when omitted).
+ * The options object of a call, as Python's keyword arguments: a plain object (a Date, a Map or
+ * an array is refused, not read as "no options"), no name the function does not take, and each
+ * value read once, here, into a fresh object (a getter runs before any operand is touched, and
+ * cannot give one value to the check and another to the use). Empty when omitted.
  */
 export function checkOptions<T extends object>(
   fn: string,
@@ -60,13 +62,24 @@ export function checkOptions<T extends object>(
   allowed: readonly string[],
 ): Partial<T> {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${fn}() options must be an object, got ${describe(options)}`);
+  const prototype = typeof options === 'object' ? Object.getPrototypeOf(options) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw new TypeError(`${fn}() options must be a plain object, got ${describe(options)}`);
   }
+  const read: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
       throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
     }
+    read[key] = (options as Record<string, unknown>)[key];
   }
-  return options;
+  return read as Partial<T>;
+}
+
+/** A boolean option: true or false, nothing that merely converts to one. */
+export function checkBoolean(fn: string, name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') {
+    throw new TypeError(`${fn}: ${name} must be a boolean, got ${describe(value)}`);
+  }
+  return value;
 }

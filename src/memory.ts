@@ -1,6 +1,6 @@
 // The allocator over wasm linear memory, reference-counted blocks, and array lifetimes:
 // dispose, tidy scopes, and a FinalizationRegistry for what the user forgot.
-import { formatShape } from './errors.js';
+import { describe, formatShape } from './errors.js';
 import { heapStart, memory } from './wasm.js';
 
 const ALIGN = 64; // a cache line: plenty for v128 loads
@@ -188,24 +188,34 @@ export function disown(array: Owned): void {
   release(array.block);
 }
 
-function collectOwned(value: unknown, found: Set<unknown>, seen: Set<unknown>): void {
+/**
+ * The arrays of `scope` that `value` holds: itself, or inside arrays and plain objects. Arrays are
+ * told by membership of the scope, so that no getter of theirs runs; a getter of the user's
+ * object may throw, and so may a revoked Proxy.
+ */
+function collectOwned(value: unknown, scope: Set<Owned>, found: Set<unknown>, seen: Set<unknown>) {
   if (typeof value !== 'object' || value === null || seen.has(value)) return;
   seen.add(value);
-  if ('block' in value && (value as Owned).block instanceof Block) {
+  if (scope.has(value as Owned)) {
     found.add(value);
   } else if (Array.isArray(value)) {
-    for (const item of value) collectOwned(item, found, seen);
+    for (const item of value) collectOwned(item, scope, found, seen);
   } else if (Object.getPrototypeOf(value) === Object.prototype) {
-    for (const item of Object.values(value)) collectOwned(item, found, seen);
+    for (const item of Object.values(value)) collectOwned(item, scope, found, seen);
   }
 }
 
 /**
  * Runs `fn` and frees every array it created, except those it returns (also inside returned
- * arrays and plain objects), which pass to the enclosing tidy, if any.
+ * arrays and plain objects), which pass to the enclosing tidy, if any. When fn throws, or its
+ * result cannot be read (a getter that throws, a revoked Proxy), every array it made is freed.
  */
 export function tidy<T>(fn: () => T): T {
-  if (typeof fn !== 'function') throw new TypeError('tidy: expected a function');
+  if (typeof fn !== 'function')
+    throw new TypeError(`tidy: expected a function, got ${describe(fn)}`);
+  if (fn.constructor?.name === 'AsyncFunction') {
+    throw new TypeError('tidy: fn must be synchronous, not an async function');
+  }
   const scope = new Set<Owned>();
   scopes.push(scope);
   let result: T;
@@ -217,12 +227,23 @@ export function tidy<T>(fn: () => T): T {
     throw error;
   }
   scopes.pop();
-  if (result instanceof Promise) {
+  const kept = new Set<unknown>();
+  let promise = false;
+  try {
+    promise = result instanceof Promise;
+    if (!promise) collectOwned(result, scope, kept, new Set());
+  } catch (error) {
     for (const array of scope) array.dispose();
+    throw new TypeError(`tidy: could not read what fn returned (${(error as Error)?.message})`, {
+      cause: error,
+    });
+  }
+  if (promise) {
+    for (const array of scope) array.dispose();
+    // Refused, so nobody will await it: its rejection must not surface as unhandled.
+    (result as Promise<unknown>).catch(() => undefined);
     throw new TypeError('tidy: fn must be synchronous (it returned a Promise)');
   }
-  const kept = new Set<unknown>();
-  collectOwned(result, kept, new Set());
   for (const array of scope) {
     if (kept.has(array)) scopes.at(-1)?.add(array);
     else array.dispose();

@@ -87,17 +87,14 @@ export function forEachOffset(
 /** A NumPy-style n-d array living in wasm memory. Create one with np.array, np.zeros, ... */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class NDArray {
-  /** @internal */ readonly block: Block;
-  /** Element type. */
-  readonly dtype: DType;
-  /** Dimensions. */
-  readonly shape: readonly number[];
-  /** @internal Steps between neighbours along each axis, in elements. */
-  readonly elementStrides: readonly number[];
-  /** @internal Index of the first element in the heap view of this dtype. */
-  readonly offset: number;
-  /** @internal The array's finalization lease (memory.ts). */
-  lease: Lease | undefined = undefined;
+  // Private fields behind getters: an assignment (x.shape = [8]) throws instead of making the
+  // printer or a kernel read past the block, and Object.freeze(x) leaves the lease writable.
+  readonly #block: Block;
+  readonly #dtype: DType;
+  readonly #shape: readonly number[];
+  readonly #strides: readonly number[];
+  readonly #offset: number;
+  #lease: Lease | undefined = undefined;
   #disposed = false;
   // Shape and strides never change, and every op asks for these, often more than once.
   readonly #size: number;
@@ -111,16 +108,51 @@ export class NDArray {
     strides: readonly number[],
     offset: number,
   ) {
-    this.block = block;
-    this.dtype = dtype;
+    this.#block = block;
+    this.#dtype = dtype;
     // Callers hand over arrays they do not keep: frozen in place, or shared when already frozen.
-    this.shape = Object.isFrozen(shape) ? shape : Object.freeze(shape as number[]);
+    this.#shape = Object.isFrozen(shape) ? shape : Object.freeze(shape as number[]);
     // Strides are internal: never handed out (x.strides is a fresh array of bytes), so not frozen.
-    this.elementStrides = strides;
-    this.offset = offset;
+    this.#strides = strides;
+    this.#offset = offset;
     this.#size = shapeSize(shape);
     this.#contiguous = isContiguous(shape, strides);
     adopt(this);
+  }
+
+  /** @internal The block of wasm memory the array's elements live in. */
+  get block(): Block {
+    return this.#block;
+  }
+
+  /** Element type. */
+  get dtype(): DType {
+    return this.#dtype;
+  }
+
+  /** Dimensions. */
+  get shape(): readonly number[] {
+    return this.#shape;
+  }
+
+  /** @internal Steps between neighbours along each axis, in elements. */
+  get elementStrides(): readonly number[] {
+    return this.#strides;
+  }
+
+  /** @internal Index of the first element in the heap view of this dtype. */
+  get offset(): number {
+    return this.#offset;
+  }
+
+  /** @internal The array's finalization lease (memory.ts). */
+  get lease(): Lease | undefined {
+    return this.#lease;
+  }
+
+  /** @internal */
+  set lease(lease: Lease | undefined) {
+    this.#lease = lease;
   }
 
   /** @internal A new contiguous array; its contents are whatever the memory held. */
@@ -204,8 +236,15 @@ export class NDArray {
     if (order.length === 0) {
       perm = this.shape.map((_, i) => this.ndim - 1 - i);
     } else {
-      if (order.length !== this.ndim) throw new ValueError("axes don't match array");
-      perm = order.map((a) => normalizeAxis(a, this.ndim));
+      // Array.from reads holes as undefined (map would skip them); types first, as NumPy.
+      const list = Array.from(order, (a) => {
+        if (typeof a !== 'number' || !Number.isInteger(a)) {
+          throw new TypeError(`transpose: axis must be an integer, got ${describe(a)}`);
+        }
+        return a;
+      });
+      if (list.length !== this.ndim) throw new ValueError("axes don't match array");
+      perm = list.map((a) => normalizeAxis('transpose', a, this.ndim));
       if (new Set(perm).size !== perm.length) throw new ValueError('repeated axis in transpose');
     }
     return this.view(

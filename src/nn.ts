@@ -2,12 +2,20 @@
 // derivative, softmax, log-softmax, row normalisation, L1 and L2) run as fused wasm kernels;
 // the rest are compositions of np ops, written as NumPy would write them.
 import { type DType, isFloat, promoteTypes } from './dtype.js';
-import { ValueError, checkOptions, describe, formatShape } from './errors.js';
+import { ValueError, checkBoolean, checkOptions, describe, formatShape } from './errors.js';
 import { kernel } from './kernels.js';
 import { tidy } from './memory.js';
 import { type ArrayInput, NDArray, castValue, forEachOffset, heapOf } from './ndarray.js';
 import { fromData, operand } from './ops/create.js';
-import { Temporaries, applyUnaryKernel, binary, firstValue, unary } from './ops/elementwise.js';
+import {
+  Temporaries,
+  applyBinary,
+  applyUnaryKernel,
+  arithmeticTypes,
+  binary,
+  firstValue,
+  unary,
+} from './ops/elementwise.js';
 import { norm } from './ops/linalg.js';
 import { max, mean, sum } from './ops/reduce.js';
 import { coalesce, forEachIndex, normalizeAxis, normalizeAxes, shapeSize } from './shape.js';
@@ -121,7 +129,7 @@ function alongAxis(
   const temps = new Temporaries();
   try {
     const input = floatOperand(fn, x, temps);
-    const a = normalizeAxis(axis, input.ndim);
+    const a = normalizeAxis(fn, axis, input.ndim);
     if (a !== input.ndim - 1) return tidy(() => compose(input, a));
     const out = NDArray.empty(input.shape, input.dtype, fn);
     if (out.size > 0) runRows(fn === 'softmax' ? 'softmaxRows' : 'logSoftmaxRows', input, out);
@@ -172,9 +180,10 @@ export function logsumexp(x: ArrayInput, options?: LogsumexpOptions): NDArray | 
     'axis',
     'keepdims',
   ]);
+  checkBoolean('logsumexp', 'keepdims', keepdims);
   return tidy(() => {
     const input = asFloat('logsumexp', x);
-    const axes = normalizeAxes(axis, input.ndim);
+    const axes = normalizeAxes('logsumexp', axis, input.ndim);
     const m = finiteMax(input, axes);
     const total = sum(unary('exp', binary('subtract', input, m)), { axis: axes, keepdims });
     const shift = keepdims ? m : m.reshape(m.shape.filter((_, i) => !axes.includes(i)));
@@ -189,7 +198,7 @@ export function normalizeRows(x: ArrayInput): NDArray {
   try {
     const input = floatOperand('normalizeRows', x, temps);
     if (input.ndim !== 2) {
-      normalizeAxis(1, input.ndim); // NumPy's AxisError for 1-D input
+      normalizeAxis('normalizeRows', 1, input.ndim); // NumPy's AxisError for 1-D input
       return tidy(
         () => binary('divide', input, norm(input, { axis: 1, keepdims: true })) as NDArray,
       );
@@ -302,7 +311,14 @@ function mapElements(
 const floatOf = (dtype: DType): DType => (isFloat(dtype) ? dtype : 'float64');
 
 /** max(x, 0), elementwise (NaN propagates; ints stay ints, bools become int32). */
-export const relu = ((x: ArrayInput) => binary('maximum', x, 0)) as UnaryFunction;
+export const relu = ((x: ArrayInput) =>
+  applyBinary(
+    'relu',
+    x,
+    0,
+    (dtype) => arithmeticTypes('maximum', dtype),
+    'maximum',
+  )) as UnaryFunction;
 
 /** 1 where x > 0, else 0 (NaN gives 0), in x's float dtype (float64 for ints). */
 export const reluDerivative = ((x: ArrayInput) =>

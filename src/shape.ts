@@ -33,7 +33,10 @@ export function isContiguous(shape: Shape, strides: readonly number[]): boolean 
   return true;
 }
 
-/** One dimension given by the user: a non-negative integer (NumPy's checks and words). */
+/** NumPy's limit on the number of dimensions. */
+export const MAX_NDIM = 64;
+
+/** One dimension given by the user: a non-negative safe integer (NumPy's checks and words). */
 export function checkDimension(fn: string, d: unknown): number {
   if (typeof d !== 'number' || !Number.isInteger(d)) {
     throw new TypeError(
@@ -41,10 +44,16 @@ export function checkDimension(fn: string, d: unknown): number {
     );
   }
   if (d < 0) throw new ValueError(`${fn}: negative dimensions are not allowed`);
+  if (d > Number.MAX_SAFE_INTEGER)
+    throw new ValueError(`${fn}: Maximum allowed dimension exceeded`);
   return d;
 }
 
-/** A shape given by the user as a number or an array of numbers. */
+/**
+ * A shape given by the user as a number or an array of numbers. The array's length and each
+ * element are read once (a Proxy or a getter cannot change them between the check and the
+ * copy), holes are refused, and the size must be a safe integer.
+ */
 export function checkShape(fn: string, shape: unknown): number[] {
   if (typeof shape === 'number') return [checkDimension(fn, shape)];
   if (!Array.isArray(shape)) {
@@ -52,7 +61,29 @@ export function checkShape(fn: string, shape: unknown): number[] {
       `${fn}: shape must be a number or an array of numbers, got ${describe(shape)}`,
     );
   }
-  return shape.map((d: unknown) => checkDimension(fn, d));
+  const ndim: number = shape.length;
+  if (ndim > MAX_NDIM) {
+    throw new ValueError(
+      `${fn}: maximum supported dimension for an ndarray is currently ${MAX_NDIM}, found ${ndim}`,
+    );
+  }
+  const dims = new Array<number>(ndim);
+  let size = 1;
+  for (let i = 0; i < ndim; i++) {
+    dims[i] = checkDimension(fn, shape[i]);
+    size *= dims[i];
+  }
+  checkSize(fn, size);
+  return dims;
+}
+
+/** NumPy's error for a shape whose size no array can have. */
+export function checkSize(fn: string, size: number): void {
+  if (!(size <= Number.MAX_SAFE_INTEGER)) {
+    throw new ValueError(
+      `${fn}: array is too big; \`arr.size * arr.dtype.itemsize\` is larger than the maximum possible size.`,
+    );
+  }
 }
 
 /** NumPy's broadcasting of any number of shapes. */
@@ -88,9 +119,9 @@ export function broadcastStrides(
 }
 
 /** A possibly negative axis, checked against ndim; `fn` names the caller. */
-export function normalizeAxis(axis: unknown, ndim: number): number {
+export function normalizeAxis(fn: string, axis: unknown, ndim: number): number {
   if (typeof axis !== 'number' || !Number.isInteger(axis)) {
-    throw new TypeError(`axis must be an integer, got ${describe(axis)}`);
+    throw new TypeError(`${fn}: axis must be an integer, got ${describe(axis)}`);
   }
   if (axis < -ndim || axis >= ndim) {
     throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
@@ -99,7 +130,7 @@ export function normalizeAxis(axis: unknown, ndim: number): number {
 }
 
 /** An axis argument (int, int[] or null/undefined for all), sorted, checked for repeats. */
-export function normalizeAxes(axis: unknown, ndim: number): number[] {
+export function normalizeAxes(fn: string, axis: unknown, ndim: number): number[] {
   // Plain loops: this runs on every reduction, and Array.from/map/Set cost more than a small sum.
   const axes: number[] = [];
   if (axis === null || axis === undefined) {
@@ -108,7 +139,7 @@ export function normalizeAxes(axis: unknown, ndim: number): number[] {
   }
   const list = Array.isArray(axis) ? axis : [axis];
   for (const a of list) {
-    const normalized = normalizeAxis(a, ndim);
+    const normalized = normalizeAxis(fn, a, ndim);
     if (axes.includes(normalized)) throw new ValueError("duplicate value in 'axis'");
     axes.push(normalized);
   }
@@ -129,8 +160,17 @@ function formatRequestedShape(shape: readonly number[]): string {
 export function resolveReshape(size: number, requested: readonly unknown[]): number[] {
   let unknown = -1;
   let known = 1;
-  const shape = requested.map((d, i) => {
-    if (typeof d !== 'number' || !Number.isInteger(d)) {
+  // Read once, by index: a hole is undefined, not skipped.
+  const ndim = requested.length;
+  if (ndim > MAX_NDIM) {
+    throw new ValueError(
+      `reshape: maximum supported dimension for an ndarray is currently ${MAX_NDIM}, found ${ndim}`,
+    );
+  }
+  const shape = new Array<number>(ndim);
+  for (let i = 0; i < ndim; i++) {
+    const d = requested[i];
+    if (typeof d !== 'number' || !Number.isSafeInteger(d)) {
       throw new TypeError(`reshape: ${describe(d)} cannot be interpreted as an integer dimension`);
     }
     if (d < 0) {
@@ -139,8 +179,8 @@ export function resolveReshape(size: number, requested: readonly unknown[]): num
     } else {
       known *= d;
     }
-    return d;
-  });
+    shape[i] = d;
+  }
   const fits = unknown >= 0 ? known !== 0 && size % known === 0 : known === size;
   if (!fits) {
     throw new ValueError(

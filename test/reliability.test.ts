@@ -147,7 +147,7 @@ const BAD_INPUT: [string, () => unknown, ErrorName, string][] = [
     'linspace of -1 samples',
     () => np.linspace(0, 1, -1),
     'ValueError',
-    'linspace: number of samples, -1, must be non-negative',
+    'linspace: Number of samples, -1, must be non-negative.',
   ],
   [
     'linspace unknown option',
@@ -255,7 +255,7 @@ const BAD_INPUT: [string, () => unknown, ErrorName, string][] = [
     'axis -3 is out of bounds for array of dimension 2',
   ],
   ['sum over a repeated axis', () => np.sum(a, [1, -1]), 'ValueError', "duplicate value in 'axis'"],
-  ['fractional axis', () => np.sum(a, 0.5), 'TypeError', 'axis must be an integer, got 0.5'],
+  ['fractional axis', () => np.sum(a, 0.5), 'TypeError', 'sum: axis must be an integer, got 0.5'],
   [
     'sum unknown option',
     () => np.sum(a, { axes: 0 } as never),

@@ -64,6 +64,9 @@ export function getPrintOptions(): PrintOptions {
 
 /** np.printoptions(options, fn): runs fn with the options applied, then restores the previous ones. */
 export function printOptions<T>(options: Partial<PrintOptions>, fn: () => T): T {
+  if (typeof fn !== 'function') {
+    throw new TypeError(`printOptions: expected a function to run, got ${describe(fn)}`);
+  }
   const saved = current;
   current = merged('printOptions', options);
   try {

@@ -9,7 +9,7 @@ import {
 } from '../dtype.js';
 import { ValueError, checkOptions, describe } from '../errors.js';
 import { type ArrayInput, NDArray, castValue, heapOf } from '../ndarray.js';
-import { checkShape } from '../shape.js';
+import { MAX_NDIM, checkShape, checkSize } from '../shape.js';
 
 export type { ArrayInput };
 
@@ -17,8 +17,41 @@ export interface DTypeOptions {
   dtype?: DTypeName;
 }
 
-function isSequence(value: unknown): value is ArrayInput[] | ArrayBufferView {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+function isTypedArray(value: unknown): value is ArrayBufferView {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+// %TypedArray%.prototype's own length getter reads the array's internal slot: a subclass's
+// getter or an own property cannot make it lie.
+const typedArrayLength = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Int8Array.prototype),
+  'length',
+)!.get as (this: ArrayBufferView) => number;
+
+/** The most elements wasm32 memory could hold (one byte each). */
+const MAX_ELEMENTS = 2 ** 32;
+
+/**
+ * A sequence's elements, its length and each element read once (a Proxy or a getter cannot
+ * change them between the check and the copy); undefined for a value that is not a sequence.
+ */
+function elementsOf(fn: string, value: unknown): unknown[] | undefined {
+  let length: number;
+  if (Array.isArray(value)) length = value.length;
+  else if (isTypedArray(value)) length = typedArrayLength.call(value);
+  else return undefined;
+  if (!(length <= MAX_ELEMENTS)) {
+    throw new ValueError(`${fn}: a sequence of length ${length} does not fit in wasm32 memory`);
+  }
+  const items = new Array<unknown>(length);
+  const source = value as ArrayLike<unknown>;
+  for (let i = 0; i < length; i++) {
+    const item = source[i];
+    // A hole or a missing element: refused at once (a sparse array may claim billions).
+    if (item === undefined) throw new TypeError(`${fn}: could not convert undefined to a number`);
+    items[i] = item instanceof NDArray ? item.check(fn).toArray() : item;
+  }
+  return items;
 }
 
 /** Python's tuple repr, which NumPy's ragged-input message uses: (2,) and (2, 2). */
@@ -29,29 +62,34 @@ function tupleRepr(shape: readonly number[]): string {
 /** The shape of nested data and its elements in C order; throws NumPy's error on ragged data. */
 function flatten(fn: string, data: ArrayInput): { shape: number[]; values: unknown[] } {
   const shape: number[] = [];
-  let level: unknown[] = [data instanceof NDArray ? data.toArray() : data];
+  let level: unknown[] = [data];
   for (;;) {
-    level = level.map((item) => (item instanceof NDArray ? item.toArray() : item));
-    const sequences = level.filter(isSequence).length;
+    const rows = level.map((item) => elementsOf(fn, item));
+    const sequences = rows.filter((row) => row !== undefined).length;
     if (sequences === 0) break;
-    const length = (level[0] as ArrayInput[]).length;
-    if (
-      sequences < level.length ||
-      level.some((item) => (item as ArrayInput[]).length !== length)
-    ) {
+    const length = rows[0]?.length;
+    if (sequences < rows.length || rows.some((row) => row!.length !== length)) {
       throw new ValueError(
         `${fn}: setting an array element with a sequence. The requested array has an ` +
           `inhomogeneous shape after ${shape.length} dimensions. The detected shape was ` +
           `${tupleRepr(shape)} + inhomogeneous part.`,
       );
     }
-    shape.push(length);
-    level = level.flatMap((item) => Array.from(item as ArrayInput[]));
+    shape.push(length!);
+    if (shape.length > MAX_NDIM) {
+      throw new ValueError(
+        `${fn}: maximum supported dimension for an ndarray is currently ${MAX_NDIM}, found ${shape.length}`,
+      );
+    }
+    level = rows.flat(1) as unknown[];
   }
   return { shape, values: level };
 }
 
-/** NumPy-like inference over flat JS values (DESIGN.md: int32 stands for NumPy's int64). */
+/**
+ * NumPy-like inference over flat JS values (int32 stands for NumPy's int64). Every value is
+ * checked, whatever came before it: only numbers and booleans make arrays.
+ */
 function inferDType(fn: string, values: readonly unknown[]): DType {
   let dtype: DType = 'bool';
   for (const value of values) {
@@ -59,8 +97,7 @@ function inferDType(fn: string, values: readonly unknown[]): DType {
     if (typeof value !== 'number') {
       throw new TypeError(`${fn}: could not convert ${describe(value)} to a number`);
     }
-    if (!isInt32(value)) return 'float64';
-    dtype = 'int32';
+    if (dtype !== 'float64') dtype = isInt32(value) ? 'int32' : 'float64';
   }
   return values.length === 0 ? 'float64' : dtype;
 }
@@ -68,13 +105,14 @@ function inferDType(fn: string, values: readonly unknown[]): DType {
 /** A new array from JS data or an NDArray; `fn` names the caller in errors. */
 export function fromData(fn: string, data: ArrayInput, requested?: DType): NDArray {
   if (data instanceof NDArray) return data.check(fn).astype(requested ?? data.dtype);
-  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) {
+  if (isTypedArray(data)) {
     const own = typedArrayDType(data);
     if (!own) throw new TypeError(`${fn}: unsupported typed array ${describe(data)}`);
     const values = data as unknown as ArrayLike<number>;
-    const out = NDArray.empty([values.length], requested ?? own, fn);
+    const length = typedArrayLength.call(data);
+    const out = NDArray.empty([length], requested ?? own, fn);
     const dest = heapOf(out.dtype);
-    for (let i = 0; i < values.length; i++) dest[out.offset + i] = castValue(values[i], out.dtype);
+    for (let i = 0; i < length; i++) dest[out.offset + i] = castValue(values[i], out.dtype);
     return out;
   }
   if (typeof data === 'number' || typeof data === 'boolean') {
@@ -193,6 +231,12 @@ export function arange(
   const length = Math.max(0, Math.ceil((stop - start) / delta));
   if (!Number.isFinite(length))
     throw new ValueError(`arange: cannot compute length of range ${start} to ${stop}`);
+  checkSize('arange', length);
+  if (target === 'bool' && length > 2) {
+    throw new TypeError(
+      'arange: arange() is only supported for booleans when the result has at most length 2.',
+    );
+  }
   const out = NDArray.empty([length], target, 'arange');
   const dest = heapOf(target);
   // NumPy fills start + i * (second - first), with the step as the first two values give it.
@@ -218,10 +262,14 @@ export function linspace(
   ]);
   checkNumber('linspace', 'start', start);
   checkNumber('linspace', 'stop', stop);
-  if (!Number.isInteger(num) || num < 0) {
-    throw new ValueError(`linspace: number of samples, ${num}, must be non-negative`);
+  if (typeof num !== 'number' || !Number.isInteger(num)) {
+    throw new TypeError(`linspace: number of samples, ${describe(num)}, must be an integer`);
   }
+  if (num < 0) throw new ValueError(`linspace: Number of samples, ${num}, must be non-negative.`);
+  checkSize('linspace', num);
   const target = checkDType('linspace', dtype);
+  // NumPy 2 floors to an integer dtype (its cast alone would truncate towards zero).
+  const round = target === 'int32' ? Math.floor : (y: number) => y;
   const out = NDArray.empty([num], target, 'linspace');
   const dest = heapOf(target);
   const div = endpoint ? num - 1 : num;
@@ -230,9 +278,9 @@ export function linspace(
   // NumPy's arithmetic, operation for operation: i * step + start (or i / div * delta).
   for (let i = 0; i < num; i++) {
     const y = div > 0 ? (step === 0 ? (i / div) * delta : i * step) : i * delta;
-    dest[out.offset + i] = castValue(y + start, target);
+    dest[out.offset + i] = castValue(round(y + start), target);
   }
-  if (endpoint && num > 1) dest[out.offset + num - 1] = castValue(stop, target);
+  if (endpoint && num > 1) dest[out.offset + num - 1] = castValue(round(stop), target);
   return out;
 }
 

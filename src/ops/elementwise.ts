@@ -99,7 +99,7 @@ export interface LoopTypes {
 }
 
 /** The loop types of the arithmetic ufuncs from the promoted dtype. */
-function arithmeticTypes(name: BinaryName, dtype: DType): LoopTypes {
+export function arithmeticTypes(name: BinaryName, dtype: DType): LoopTypes {
   if (name === 'divide' && !isFloat(dtype)) return { work: 'float64', result: 'float64' };
   if (name === 'power' && dtype === 'bool') return { work: 'int32', result: 'int32' };
   if (name === 'subtract' && dtype === 'bool') {

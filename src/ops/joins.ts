@@ -22,7 +22,7 @@ function join(fn: string, inputs: readonly NDArray[], axisArg: number): NDArray 
   if (inputs.length === 0) throw new ValueError('need at least one array to concatenate');
   const first = inputs[0];
   if (first.ndim === 0) throw new ValueError('zero-dimensional arrays cannot be concatenated');
-  const axis = normalizeAxis(axisArg, first.ndim);
+  const axis = normalizeAxis(fn, axisArg, first.ndim);
   inputs.forEach((a, i) => {
     if (a.ndim !== first.ndim) {
       throw new ValueError(
@@ -81,7 +81,7 @@ export function stack(arrays: readonly ArrayInput[], axis = 0): NDArray {
     if (inputs.some((a) => a.ndim !== shape.length || a.shape.some((d, i) => d !== shape[i]))) {
       throw new ValueError('all input arrays must have the same shape');
     }
-    const at = normalizeAxis(axis, shape.length + 1);
+    const at = normalizeAxis('stack', axis, shape.length + 1);
     return join(
       'stack',
       inputs.map((a) => temps.keep(expandDims(a, at))),

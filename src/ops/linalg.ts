@@ -1,7 +1,7 @@
 // np.dot, np.matmul and np.linalg.norm.
 import { svd } from './svd.js';
 import { type DType, isFloat, promoteTypes } from '../dtype.js';
-import { ValueError, checkOptions, describe, formatShape } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, describe, formatShape } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
 import { broadcastShapes, forEachIndex, normalizeAxis } from '../shape.js';
@@ -332,6 +332,7 @@ export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
     axis = null,
     keepdims = false,
   } = checkOptions('norm', options, ['ord', 'axis', 'keepdims']);
+  checkBoolean('norm', 'keepdims', keepdims);
   if (!(ord === null || typeof ord === 'number' || ord === 'fro' || ord === 'nuc')) {
     throw new ValueError(`Invalid norm order ${describe(ord)}`);
   }
@@ -350,15 +351,15 @@ export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
     const axes =
       axis === null ? [...input.shape.keys()] : typeof axis === 'number' ? [axis] : [...axis];
     if (axes.length === 1) {
-      const a = normalizeAxis(axes[0], nd);
+      const a = normalizeAxis('norm', axes[0], nd);
       return vectorNorm(input, ord, [a], keepdims);
     }
     if (axes.length === 2) {
       return matrixNorm(
         input,
         ord,
-        normalizeAxis(axes[0], nd),
-        normalizeAxis(axes[1], nd),
+        normalizeAxis('norm', axes[0], nd),
+        normalizeAxis('norm', axes[1], nd),
         keepdims,
       );
     }

@@ -2,7 +2,7 @@
 // tests. Comparisons promote their operands as arithmetic does (JS numbers are weak scalars)
 // and compare in that dtype; logical ops compare each operand's truth (x != 0, NaN is true).
 import { isFloat } from '../dtype.js';
-import { ValueError, checkOptions, describe } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, describe } from '../errors.js';
 import { nonzeroOf } from '../indexing.js';
 import { type AxisArgument, NDArray } from '../ndarray.js';
 import { broadcastShapes, broadcastStrides } from '../shape.js';
@@ -10,7 +10,7 @@ import { runElementwise, stridedOf } from '../strided.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 import { Temporaries, applyBinary, applyUnaryKernel, promoteOperands } from './elementwise.js';
 import { abs, add, multiply, subtract } from './index.js';
-import { reduce, reduceArguments } from './reduce.js';
+import { readAxisArgument, reduce, resolveAxes } from './reduce.js';
 import type { Comparison, Predicate } from '../ufunc-types.js';
 
 /** A function of two operands: JS values for two JS scalars, else a bool array. */
@@ -139,10 +139,11 @@ export function where(condition: ArrayInput, ...xy: ArrayInput[]): NDArray | NDA
 /** all / any: the truth values reduced with min / max (NumPy's logical_and / logical_or.reduce). */
 function truthReduction(name: 'all' | 'any') {
   return (x: ArrayInput, axis?: AxisArgument): NDArray | boolean => {
+    const read = readAxisArgument(name, axis);
     const temps = new Temporaries();
     try {
       let input = temps.keep(operand(name, x), x);
-      const { axes, keepdims } = reduceArguments(name, axis, input.ndim, true);
+      const { axes, keepdims } = resolveAxes(name, read, input.ndim, true);
       if (input.dtype !== 'bool') input = temps.keep(fromData(name, input, 'bool'));
       let count = 1;
       for (const a of axes) count *= input.shape[a];
@@ -190,10 +191,7 @@ function closeOptions(fn: string, options: CloseOptions | undefined) {
       throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);
     }
   }
-  if (typeof equalNan !== 'boolean') {
-    throw new TypeError(`${fn}: equalNan must be a boolean, got ${describe(equalNan)}`);
-  }
-  return { rtol, atol, equalNan };
+  return { rtol, atol, equalNan: checkBoolean(fn, 'equalNan', equalNan) };
 }
 
 /**
@@ -242,9 +240,7 @@ export function arrayEqual(
   options?: { equalNan?: boolean },
 ): boolean {
   const { equalNan = false } = checkOptions('arrayEqual', options, ['equalNan']);
-  if (typeof equalNan !== 'boolean') {
-    throw new TypeError(`arrayEqual: equalNan must be a boolean, got ${describe(equalNan)}`);
-  }
+  checkBoolean('arrayEqual', 'equalNan', equalNan);
   const temps = new Temporaries();
   try {
     const x = temps.keep(operand('arrayEqual', a), a);

@@ -3,7 +3,7 @@
 // row is reduced by one kernel call (pairwise for sums), and rows are accumulated in index
 // order; otherwise whole rows of the output are accumulated elementwise, from +0.0 for sums.
 import { type DType, isFloat } from '../dtype.js';
-import { ValueError, checkOptions, describe } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { scratchAddress } from '../wasm.js';
 import { type AxisArgument, NDArray, castValue, heapOf } from '../ndarray.js';
@@ -18,26 +18,37 @@ export interface ReduceOptions {
   keepdims?: boolean;
 }
 
+/** A reduction's axis argument as read from the call, before its operand is touched. */
+export interface AxisRead {
+  axis: unknown;
+  keepdims: boolean;
+}
+
 /**
- * Reads the axis argument of a reduction in any of its three forms. With `scalarAxis`, a 0-d
- * array also takes the integer axis 0 or -1, as NumPy's sum, prod, max, min, all and any do
+ * Reads the axis argument of a reduction in any of its three forms (an axis, a list of axes,
+ * or {axis, keepdims}). Called before the operand is resolved: an options getter runs first.
+ */
+export function readAxisArgument(fn: string, arg: AxisArgument | undefined): AxisRead {
+  if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) {
+    return { axis: arg, keepdims: false };
+  }
+  const { axis, keepdims = false } = checkOptions(fn, arg as ReduceOptions, ['axis', 'keepdims']);
+  return { axis, keepdims: checkBoolean(fn, 'keepdims', keepdims) };
+}
+
+/**
+ * The axes a read axis argument names for an operand of `ndim` dimensions. With `scalarAxis`, a
+ * 0-d array also takes the integer axis 0 or -1, as NumPy's sum, prod, max, min, all and any do
  * (not mean, var or std).
  */
-export function reduceArguments(
+export function resolveAxes(
   fn: string,
-  arg: AxisArgument | undefined,
+  { axis, keepdims }: AxisRead,
   ndim: number,
   scalarAxis = false,
 ): { axes: number[]; keepdims: boolean } {
-  let axis: unknown = arg;
-  let keepdims: unknown = false;
-  if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) {
-    ({ axis, keepdims = false } = checkOptions(fn, arg as ReduceOptions, ['axis', 'keepdims']));
-  }
-  if (typeof keepdims !== 'boolean')
-    throw new TypeError(`${fn}: keepdims must be a boolean, got ${describe(keepdims)}`);
   if (scalarAxis && ndim === 0 && (axis === 0 || axis === -1)) return { axes: [], keepdims };
-  return { axes: normalizeAxes(axis, ndim), keepdims };
+  return { axes: normalizeAxes(fn, axis, ndim), keepdims };
 }
 
 export function reducedShape(shape: Shape, axes: readonly number[], keepdims: boolean): number[] {
@@ -258,6 +269,20 @@ function reduceAllContiguous(rowKernel: string, x: NDArray, result: DType): numb
   return result === x.dtype ? value : castValue(value, result);
 }
 
+/** An int32 sum along axes beyond int32 is an error, not a wrapped value (NumPy: int64). */
+function checkInt32Sums(fn: string, sums: NDArray): void {
+  const values = heapOf('float64');
+  for (let i = sums.offset; i < sums.offset + sums.size; i++) {
+    const v = values[i];
+    if (v > 2147483647 || v < -2147483648) {
+      throw new RangeError(
+        `${fn}: a sum of ${v} does not fit in int32, this library's integer (NumPy's int64 ` +
+          "would hold it); convert first: x.astype('float64')",
+      );
+    }
+  }
+}
+
 /** The dtype a sum is carried out in and the dtype of its result. */
 function sumTypes(dtype: DType): { work: DType; result: DType } {
   if (isFloat(dtype)) return { work: dtype, result: dtype };
@@ -302,8 +327,11 @@ export function reduce(
       );
     }
     const input = work === x.dtype ? x : temps.keep(fromData(fn, x, work));
+    // A full sum of ints is a JS number, exact as NumPy's int64 sum (float64 holds every sum
+    // of int32 values up to 2**53); a sum along axes stays int32, and refuses to wrap.
+    const exact = kind === 'sum' && shape.length === 0 ? work : result;
     if (shape.length === 0 && input.size > 0 && input.isContiguous) {
-      return reduceAllContiguous(rowKernel, input, result);
+      return reduceAllContiguous(rowKernel, input, exact);
     }
     const acc = NDArray.empty(shape, work, fn);
     if (acc.size > 0) {
@@ -311,8 +339,9 @@ export function reduce(
         heapOf(work).fill(kind === 'prod' ? 1 : 0, acc.offset, acc.offset + acc.size);
       } else reduceInto(kind, rowKernel, input, axes, acc);
     }
-    if (result === work) return finish(acc, shape);
+    if (exact === work) return finish(acc, shape);
     temps.keep(acc);
+    if (kind === 'sum' && result === 'int32') checkInt32Sums(fn, acc);
     return finish(fromData(fn, acc, result), shape);
   } finally {
     temps.dispose();
@@ -331,14 +360,15 @@ export function innermostReduced(x: NDArray, axes: readonly number[]): boolean {
 
 function reduction(fn: string, kind: Kind) {
   return (x: ArrayInput, axis?: AxisArgument): NDArray | number => {
+    const read = readAxisArgument(fn, axis);
     if (x instanceof NDArray) {
-      const { axes, keepdims } = reduceArguments(fn, axis, x.check(fn).ndim, true);
+      const { axes, keepdims } = resolveAxes(fn, read, x.check(fn).ndim, true);
       return reduce(fn, kind, x, axes, keepdims);
     }
     const temps = new Temporaries();
     try {
       const input = temps.keep(operand(fn, x), x);
-      const { axes, keepdims } = reduceArguments(fn, axis, input.ndim, true);
+      const { axes, keepdims } = resolveAxes(fn, read, input.ndim, true);
       return reduce(fn, kind, input, axes, keepdims);
     } finally {
       temps.dispose();
@@ -357,10 +387,11 @@ export const min = reduction('min', 'min');
 
 /** np.mean: arithmetic mean over the given axes; int and bool inputs give float64. */
 export function mean(x: ArrayInput, axis?: AxisArgument): NDArray | number {
+  const read = readAxisArgument('mean', axis);
   const temps = new Temporaries();
   try {
     const input = temps.keep(operand('mean', x), x);
-    const { axes, keepdims } = reduceArguments('mean', axis, input.ndim);
+    const { axes, keepdims } = resolveAxes('mean', read, input.ndim);
     const float = isFloat(input.dtype) ? input : temps.keep(fromData('mean', input, 'float64'));
     const count = axes.reduce((n, a) => n * input.shape[a], 1);
     const total = reduce('mean', 'sum', float, axes, keepdims);
@@ -393,6 +424,7 @@ function argExtreme(
   x: ArrayInput,
   axis?: number | null | ArgmaxOptions,
 ): NDArray | number {
+  const { axis: chosen, keepdims } = readAxisArgument(name, axis as AxisArgument | undefined);
   const temps = new Temporaries();
   try {
     let input = temps.keep(operand(name, x), x);
@@ -400,14 +432,9 @@ function argExtreme(
     // scalar for it, keepdims or not).
     const zeroDim = input.ndim === 0;
     if (zeroDim) input = temps.keep(input.reshape(1));
-    let chosen: unknown = axis;
-    let keepdims: unknown = false;
-    if (axis !== null && typeof axis === 'object') {
-      ({ axis: chosen, keepdims = false } = checkOptions(name, axis, ['axis', 'keepdims']));
-    }
     const flat = chosen === null || chosen === undefined;
     const ndim = input.ndim;
-    const a = flat ? 0 : normalizeAxis(chosen, ndim);
+    const a = flat ? 0 : normalizeAxis(name, chosen, ndim);
     if (flat ? input.size === 0 : input.shape[a] === 0) {
       throw new ValueError(`attempt to get ${name} of an empty sequence`);
     }

@@ -18,8 +18,8 @@ function withArray<T>(fn: string, x: ArrayInput, body: (a: NDArray) => T): T {
 }
 
 /** An axis argument that is an int or a list of ints, normalized against ndim, no repeats. */
-function axisList(axis: number | readonly number[], ndim: number): number[] {
-  const list = (Array.isArray(axis) ? axis : [axis]).map((a) => normalizeAxis(a, ndim));
+function axisList(fn: string, axis: number | readonly number[], ndim: number): number[] {
+  const list = Array.from(Array.isArray(axis) ? axis : [axis], (a) => normalizeAxis(fn, a, ndim));
   if (new Set(list).size !== list.length) throw new ValueError('repeated axis');
   return list;
 }
@@ -30,7 +30,7 @@ export function squeeze(x: ArrayInput, axis?: number | readonly number[] | null)
     const drop =
       axis === undefined || axis === null
         ? a.shape.flatMap((d, i) => (d === 1 ? [i] : []))
-        : axisList(axis, a.ndim);
+        : axisList('squeeze', axis, a.ndim);
     for (const i of drop) {
       if (a.shape[i] !== 1) {
         throw new ValueError(
@@ -50,7 +50,7 @@ export function squeeze(x: ArrayInput, axis?: number | readonly number[] | null)
 export function expandDims(x: ArrayInput, axis: number | readonly number[]): NDArray {
   return withArray('expandDims', x, (a) => {
     const count = Array.isArray(axis) ? axis.length : 1;
-    const inserted = axisList(axis, a.ndim + count);
+    const inserted = axisList('expandDims', axis, a.ndim + count);
     const shape: number[] = [];
     const strides: number[] = [];
     let source = 0;

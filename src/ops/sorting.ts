@@ -53,7 +53,7 @@ function sortArguments(name: string, x: ArrayInput, axis: number | null, temps: 
   // argsort of a 0-d array is NumPy's [0] whatever the axis (sort checks the axis).
   const flat = axis === null || (name === 'argsort' && input.ndim === 0);
   if (flat) input = temps.keep(input.reshape(-1));
-  return { input, a: flat ? 0 : normalizeAxis(axis, input.ndim) };
+  return { input, a: flat ? 0 : normalizeAxis(name, axis, input.ndim) };
 }
 
 /** np.sort(x, axis = -1): a sorted copy (axis null sorts the flattened array). */

@@ -8,7 +8,7 @@ import { forEachIndex, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 import { Temporaries } from './elementwise.js';
 import { divide, multiply, sqrt, subtract } from './index.js';
-import { reduce, reduceArguments, reducedShape } from './reduce.js';
+import { readAxisArgument, reduce, reducedShape, resolveAxes } from './reduce.js';
 
 export interface VarianceOptions {
   axis?: number | readonly number[] | null;
@@ -17,8 +17,8 @@ export interface VarianceOptions {
 }
 export type { VarianceArgument };
 
-/** var's and std's arguments: the reductions' axis argument, and ddof. */
-function varianceArguments(fn: string, arg: VarianceArgument | undefined, ndim: number) {
+/** var's and std's arguments, read before the operand: the reductions' axis argument, and ddof. */
+function readVarianceArgument(fn: string, arg: VarianceArgument | undefined) {
   let axisArgument = arg as AxisArgument | undefined;
   let ddof: unknown = 0;
   if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) {
@@ -29,7 +29,7 @@ function varianceArguments(fn: string, arg: VarianceArgument | undefined, ndim: 
   if (typeof ddof !== 'number' || !Number.isFinite(ddof)) {
     throw new TypeError(`${fn}: ddof must be a number, got ${describe(ddof)}`);
   }
-  return { ...reduceArguments(fn, axisArgument, ndim), ddof };
+  return { read: readAxisArgument(fn, axisArgument), ddof };
 }
 
 /** The axes of x in memory order (NumPy's order 'K'): by decreasing stride, ties in axis order. */
@@ -54,9 +54,10 @@ function spread(
     if (v instanceof NDArray) temps.keep(v);
     return v;
   };
+  const { read, ddof } = readVarianceArgument(fn, options);
   try {
     const input = temps.keep(operand(fn, x), x);
-    const { axes, keepdims, ddof } = varianceArguments(fn, options, input.ndim);
+    const { axes, keepdims } = resolveAxes(fn, read, input.ndim);
     // A 0-d input is worked as one element of a 1-D array (the result is then a JS number).
     const work = input.ndim === 0 ? t(input.reshape(1)) : input;
     const workAxes = input.ndim === 0 ? [0] : axes;
@@ -101,7 +102,7 @@ export function cumsum(x: ArrayInput, axis?: number | null): NDArray {
     let input = temps.keep(operand('cumsum', x), x);
     if (axis === undefined || axis === null) input = temps.keep(input.reshape(-1));
     else if (input.ndim === 0) input = temps.keep(input.reshape(1));
-    const a = axis === undefined || axis === null ? 0 : normalizeAxis(axis, input.ndim);
+    const a = axis === undefined || axis === null ? 0 : normalizeAxis('cumsum', axis, input.ndim);
     // NumPy accumulates ints and bools in its default integer (int32 here).
     if (!isFloat(input.dtype) && input.dtype !== 'int32') {
       input = temps.keep(fromData('cumsum', input, 'int32'));

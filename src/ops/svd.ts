@@ -2,7 +2,7 @@
 // rotated pairwise until all are orthogonal; their norms are the singular values, the rotations
 // accumulate into V. It is slower than LAPACK's bidiagonal methods on big matrices but has high
 // relative accuracy, which is what matching LAPACK's singular values to a few ulps needs.
-import { LinAlgError, checkOptions, describe } from '../errors.js';
+import { LinAlgError, checkBoolean, checkOptions } from '../errors.js';
 import { NDArray, heapOf } from '../ndarray.js';
 import { forEachIndex } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
@@ -227,14 +227,8 @@ export function svd(x: ArrayInput, options?: SvdOptions): NDArray | [NDArray, ND
     'computeUv',
     'fullMatrices',
   ]);
-  for (const [name, value] of [
-    ['computeUv', computeUv],
-    ['fullMatrices', fullMatrices],
-  ] as const) {
-    if (typeof value !== 'boolean') {
-      throw new TypeError(`svd: ${name} must be a boolean, got ${describe(value)}`);
-    }
-  }
+  checkBoolean('svd', 'computeUv', computeUv);
+  checkBoolean('svd', 'fullMatrices', fullMatrices);
   const temps = new Temporaries();
   try {
     const input = temps.keep(operand('svd', x), x);

@@ -1,7 +1,7 @@
 // np.random.defaultRng(seed): NumPy's Generator over PCG64 seeded through SeedSequence, with its
 // distributions as numpy/random/_generator.pyx draws them (assembly/pcg64.ts for the draws).
 import { type DTypeName, checkDType } from '../dtype.js';
-import { ValueError, checkOptions, describe } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, describe } from '../errors.js';
 import { namedKernel } from '../kernels.js';
 import { type ArrayInput, NDArray } from '../ndarray.js';
 import { type Dims, type Size, checkInteger, checkReal } from './sizes.js';
@@ -144,9 +144,7 @@ export class Generator extends Stream {
     options?: IntegersOptions,
   ): NDArray | number {
     const { endpoint = false } = checkOptions('integers', options, ['endpoint']);
-    if (typeof endpoint !== 'boolean') {
-      throw new TypeError(`integers: endpoint must be a boolean, got ${describe(endpoint)}`);
-    }
+    checkBoolean('integers', 'endpoint', endpoint);
     checkInteger('integers', 'low', low);
     if (high === undefined || high === null) [low, high] = [0, low];
     else checkInteger('integers', 'high', high);
@@ -169,14 +167,8 @@ export class Generator extends Stream {
       p = null,
       shuffle = true,
     } = checkOptions('choice', options, ['replace', 'p', 'shuffle']);
-    for (const [name, value] of [
-      ['replace', replace],
-      ['shuffle', shuffle],
-    ] as const) {
-      if (typeof value !== 'boolean') {
-        throw new TypeError(`choice: ${name} must be a boolean, got ${describe(value)}`);
-      }
-    }
+    checkBoolean('choice', 'replace', replace);
+    checkBoolean('choice', 'shuffle', shuffle);
     return choose(a, size, WORDS, (popSize, count) => {
       const weights = p === null ? undefined : probabilities(p, popSize, WORDS);
       if (replace) {

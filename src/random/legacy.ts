@@ -1,6 +1,6 @@
 // NumPy's legacy random API, number for number: RandomState over MT19937 (assembly/mt19937.ts)
 // and its distributions as numpy/random/mtrand.pyx draws them.
-import { ValueError, checkOptions, describe } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, describe } from '../errors.js';
 import { namedKernel } from '../kernels.js';
 import type { ArrayInput, NDArray } from '../ndarray.js';
 import { type Dims, type Size, checkInteger, checkReal } from './sizes.js';
@@ -142,9 +142,7 @@ export class RandomState extends Stream {
    */
   choice(a: number | ArrayInput, size?: Size, options?: ChoiceOptions): NDArray | number {
     const { replace = true, p = null } = checkOptions('choice', options, ['replace', 'p']);
-    if (typeof replace !== 'boolean') {
-      throw new TypeError(`choice: replace must be a boolean, got ${describe(replace)}`);
-    }
+    checkBoolean('choice', 'replace', replace);
     return choose(a, size, WORDS, (popSize, count) => {
       const weights = p === null ? undefined : probabilities(p, popSize, WORDS);
       if (replace) {
