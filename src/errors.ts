@@ -37,8 +37,12 @@ export function formatShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
 }
 
-/** A received value, shown briefly in an error message. */
+/** A received value, shown briefly in an error message (never throwing, even for a revoked Proxy). */
 export function describe(value: unknown): string {
+  if (typeof value === 'object' && value !== null && !isReadable(value)) {
+    return 'an unreadable object (a revoked Proxy)';
+  }
+  if (typeof value === 'symbol') return 'a Symbol';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -48,6 +52,40 @@ export function describe(value: unknown): string {
   if (typeof value === 'function') return 'a function';
   const name = (value as object).constructor?.name;
   return name && name !== 'Object' ? `a ${name}` : 'an object';
+}
+
+/** Whether an object can be inspected at all: a revoked Proxy throws on every operation. */
+export function isReadable(value: object): boolean {
+  try {
+    Reflect.getPrototypeOf(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A revoked Proxy throws at every look (instanceof, Array.isArray): refused in fn's words. */
+export function checkReadable(fn: string, value: unknown): void {
+  if (typeof value === 'object' && value !== null && !isReadable(value)) {
+    throw new TypeError(`${fn}: cannot use ${describe(value)}`);
+  }
+}
+
+/**
+ * Runs a function made of other public functions so that an error in this library's words
+ * raised by one of them also names the function the user called ("clip: maximum: could not
+ * convert ..."). NumPy's ValueErrors keep NumPy's words.
+ */
+export function namingCaller<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    const numpyWords = error instanceof ValueError || error instanceof IndexError;
+    if (error instanceof Error && !numpyWords && !error.message.startsWith(fn)) {
+      error.message = `${fn}: ${error.message}`;
+    }
+    throw error;
+  }
 }
 
 /**
@@ -62,7 +100,8 @@ export function checkOptions<T extends object>(
   allowed: readonly string[],
 ): Partial<T> {
   if (options === undefined || options === null) return {};
-  const prototype = typeof options === 'object' ? Object.getPrototypeOf(options) : undefined;
+  const prototype =
+    typeof options === 'object' && isReadable(options) ? Object.getPrototypeOf(options) : undefined;
   if (prototype !== Object.prototype && prototype !== null) {
     throw new TypeError(`${fn}() options must be a plain object, got ${describe(options)}`);
   }

@@ -4,7 +4,7 @@
 // call per block of the result. Writes go through the strided cast kernel (or where, for a
 // full-shape mask), broadcasting the value to the selection.
 import { type DType, ITEMSIZE, isInt32 } from './dtype.js';
-import { IndexError, ValueError, describe, formatShape } from './errors.js';
+import { IndexError, ValueError, checkReadable, describe, formatShape } from './errors.js';
 import { kernel, SUFFIX } from './kernels.js';
 import { type ArrayInput, NDArray, castValue, heapOf } from './ndarray.js';
 import { fromData } from './ops/create.js';
@@ -107,6 +107,7 @@ type ParsedKey =
   | { kind: 'array'; array: NDArray };
 
 function parseKey(fn: string, key: unknown, temporaries: NDArray[]): ParsedKey {
+  checkReadable(fn, key);
   if (key === null) return { kind: 'newaxis' };
   if (typeof key === 'number') {
     if (!Number.isInteger(key))

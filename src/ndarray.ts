@@ -120,6 +120,24 @@ export class NDArray {
     adopt(this);
   }
 
+  /**
+   * @internal `instanceof NDArray` is a brand check: true only for arrays this class made (not for an
+   * object made with NDArray.prototype), and false, not throwing, for a revoked Proxy.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && #block in value;
+  }
+
+  /** @internal NumPy's x.shape = ... reshapes in place; these arrays' shapes never change. */
+  set shape(_: readonly number[]) {
+    throw new TypeError("shape: an array's shape cannot be assigned; use x.reshape(...)");
+  }
+
+  /** @internal NumPy's x.dtype = ... reinterprets the bytes; these arrays' dtypes never change. */
+  set dtype(_: DType) {
+    throw new TypeError("dtype: an array's dtype cannot be assigned; use x.astype(...)");
+  }
+
   /** @internal The block of wasm memory the array's elements live in. */
   get block(): Block {
     return this.#block;

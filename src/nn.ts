@@ -2,7 +2,14 @@
 // derivative, softmax, log-softmax, row normalisation, L1 and L2) run as fused wasm kernels;
 // the rest are compositions of np ops, written as NumPy would write them.
 import { type DType, isFloat, promoteTypes } from './dtype.js';
-import { ValueError, checkBoolean, checkOptions, describe, formatShape } from './errors.js';
+import {
+  ValueError,
+  checkBoolean,
+  checkOptions,
+  describe,
+  formatShape,
+  namingCaller,
+} from './errors.js';
 import { kernel } from './kernels.js';
 import { tidy } from './memory.js';
 import { type ArrayInput, NDArray, castValue, forEachOffset, heapOf } from './ndarray.js';
@@ -222,10 +229,12 @@ function loss(fn: 'l1' | 'l2', yhat: ArrayInput, y: ArrayInput): NDArray | numbe
     for (let i = 0; sameShape && i < p.ndim; i++) sameShape = p.shape[i] === t.shape[i];
     if (!isFloat(dtype) || !sameShape || p.ndim === 0) {
       // NumPy's formula, with its broadcasting and integer results.
-      return tidy(() => {
-        const d = binary('subtract', t, p);
-        return sum(unary(fn === 'l1' ? 'abs' : 'square', d), { axis: -1 });
-      });
+      return namingCaller(fn, () =>
+        tidy(() => {
+          const d = binary('subtract', t, p);
+          return sum(unary(fn === 'l1' ? 'abs' : 'square', d), { axis: -1 });
+        }),
+      );
     }
     if (p.dtype !== dtype) p = temps.keep(fromData(fn, p, dtype));
     if (t.dtype !== dtype) t = temps.keep(fromData(fn, t, dtype));

@@ -1,5 +1,12 @@
 // Shape logic: validation, sizes, strides, broadcasting, axes and reshape, all on plain numbers.
-import { AxisError, ValueError, describe, formatShape } from './errors.js';
+import {
+  AxisError,
+  ValueError,
+  checkReadable,
+  describe,
+  formatShape,
+  isReadable,
+} from './errors.js';
 
 export type Shape = readonly number[];
 
@@ -56,6 +63,11 @@ export function checkDimension(fn: string, d: unknown): number {
  */
 export function checkShape(fn: string, shape: unknown): number[] {
   if (typeof shape === 'number') return [checkDimension(fn, shape)];
+  if (typeof shape === 'object' && shape !== null && !isReadable(shape)) {
+    throw new TypeError(
+      `${fn}: shape must be a number or an array of numbers, got ${describe(shape)}`,
+    );
+  }
   if (!Array.isArray(shape)) {
     throw new TypeError(
       `${fn}: shape must be a number or an array of numbers, got ${describe(shape)}`,
@@ -137,6 +149,7 @@ export function normalizeAxes(fn: string, axis: unknown, ndim: number): number[]
     for (let i = 0; i < ndim; i++) axes.push(i);
     return axes;
   }
+  checkReadable(fn, axis);
   const list = Array.isArray(axis) ? axis : [axis];
   for (const a of list) {
     const normalized = normalizeAxis(fn, a, ndim);
@@ -170,8 +183,11 @@ export function resolveReshape(size: number, requested: readonly unknown[]): num
   const shape = new Array<number>(ndim);
   for (let i = 0; i < ndim; i++) {
     const d = requested[i];
-    if (typeof d !== 'number' || !Number.isSafeInteger(d)) {
+    if (typeof d !== 'number' || !Number.isInteger(d)) {
       throw new TypeError(`reshape: ${describe(d)} cannot be interpreted as an integer dimension`);
+    }
+    if (Math.abs(d) > Number.MAX_SAFE_INTEGER) {
+      throw new ValueError('reshape: Maximum allowed dimension exceeded');
     }
     if (d < 0) {
       if (unknown >= 0) throw new ValueError('can only specify one unknown dimension');

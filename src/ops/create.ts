@@ -7,7 +7,7 @@ import {
   scalarDType,
   typedArrayDType,
 } from '../dtype.js';
-import { ValueError, checkOptions, describe } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, checkReadable, describe } from '../errors.js';
 import { type ArrayInput, NDArray, castValue, heapOf } from '../ndarray.js';
 import { MAX_NDIM, checkShape, checkSize } from '../shape.js';
 
@@ -36,6 +36,7 @@ const MAX_ELEMENTS = 2 ** 32;
  * change them between the check and the copy); undefined for a value that is not a sequence.
  */
 function elementsOf(fn: string, value: unknown): unknown[] | undefined {
+  checkReadable(fn, value);
   let length: number;
   if (Array.isArray(value)) length = value.length;
   else if (isTypedArray(value)) length = typedArrayLength.call(value);
@@ -49,6 +50,7 @@ function elementsOf(fn: string, value: unknown): unknown[] | undefined {
     const item = source[i];
     // A hole or a missing element: refused at once (a sparse array may claim billions).
     if (item === undefined) throw new TypeError(`${fn}: could not convert undefined to a number`);
+    checkReadable(fn, item);
     items[i] = item instanceof NDArray ? item.check(fn).toArray() : item;
   }
   return items;
@@ -104,6 +106,7 @@ function inferDType(fn: string, values: readonly unknown[]): DType {
 
 /** A new array from JS data or an NDArray; `fn` names the caller in errors. */
 export function fromData(fn: string, data: ArrayInput, requested?: DType): NDArray {
+  checkReadable(fn, data);
   if (data instanceof NDArray) return data.check(fn).astype(requested ?? data.dtype);
   if (isTypedArray(data)) {
     const own = typedArrayDType(data);
@@ -141,6 +144,7 @@ export function fromData(fn: string, data: ArrayInput, requested?: DType): NDArr
  * data is converted. The caller disposes what it got when it is not the argument itself.
  */
 export function operand(fn: string, data: ArrayInput): NDArray {
+  checkReadable(fn, data);
   return data instanceof NDArray ? data.check(fn) : fromData(fn, data);
 }
 
@@ -260,6 +264,7 @@ export function linspace(
     'dtype',
     'endpoint',
   ]);
+  checkBoolean('linspace', 'endpoint', endpoint);
   checkNumber('linspace', 'start', start);
   checkNumber('linspace', 'stop', stop);
   if (typeof num !== 'number' || !Number.isInteger(num)) {

@@ -1,7 +1,14 @@
 // np.dot, np.matmul and np.linalg.norm.
 import { svd } from './svd.js';
 import { type DType, isFloat, promoteTypes } from '../dtype.js';
-import { ValueError, checkBoolean, checkOptions, describe, formatShape } from '../errors.js';
+import {
+  ValueError,
+  checkBoolean,
+  checkOptions,
+  checkReadable,
+  describe,
+  formatShape,
+} from '../errors.js';
 import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
 import { broadcastShapes, forEachIndex, normalizeAxis } from '../shape.js';
@@ -347,6 +354,12 @@ export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
       if (!keepdims) return result;
       const single = temps.keep(fromData('norm', [result as number], input.dtype));
       return single.reshape(new Array<number>(nd).fill(1));
+    }
+    checkReadable('norm', axis);
+    if (axis !== null && typeof axis !== 'number' && !Array.isArray(axis)) {
+      throw new TypeError(
+        `norm: axis must be an integer or a pair of integers, got ${describe(axis)}`,
+      );
     }
     const axes =
       axis === null ? [...input.shape.keys()] : typeof axis === 'number' ? [axis] : [...axis];

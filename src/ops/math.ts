@@ -2,7 +2,7 @@
 // mod and floor_divide (kernels of assembly/math.ts), and clip and round composed of ufuncs as
 // NumPy composes them.
 import { type DType, isFloat } from '../dtype.js';
-import { describe } from '../errors.js';
+import { describe, namingCaller } from '../errors.js';
 import { NDArray } from '../ndarray.js';
 import { type ArrayInput, operand } from './create.js';
 import { Temporaries, applyBinary, applyUnaryKernel } from './elementwise.js';
@@ -119,7 +119,7 @@ export function clip(
     [max, minimum],
   ] as const) {
     if (bound === null || bound === undefined) continue;
-    const next = apply(result, bound);
+    const next = namingCaller('clip', () => apply(result, bound));
     if (result !== x && result instanceof NDArray) result.dispose();
     result = next;
   }
@@ -138,7 +138,8 @@ export function clip(
 function powerOfTen(n: number): number {
   if (n < 9) return 10 ** n;
   let result = 1e9;
-  for (let i = 9; i < n; i++) result *= 10;
+  // Past 1e308 the product is Infinity and stays so: stop there (NumPy goes on to n).
+  for (let i = 9; i < n && result !== Infinity; i++) result *= 10;
   return result;
 }
 
@@ -150,6 +151,10 @@ function powerOfTen(n: number): number {
 export function round(x: ArrayInput, decimals = 0): NDArray | number {
   if (typeof decimals !== 'number' || !Number.isInteger(decimals)) {
     throw new TypeError(`round: decimals must be an integer, got ${describe(decimals)}`);
+  }
+  if (decimals > 2147483647 || decimals < -2147483648) {
+    // NumPy: OverflowError, Python int too large to convert to C int.
+    throw new RangeError(`round: decimals ${decimals} does not fit in a C int`);
   }
   const temps = new Temporaries();
   try {

@@ -3,7 +3,7 @@
 // row is reduced by one kernel call (pairwise for sums), and rows are accumulated in index
 // order; otherwise whole rows of the output are accumulated elementwise, from +0.0 for sums.
 import { type DType, isFloat } from '../dtype.js';
-import { ValueError, checkBoolean, checkOptions } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, checkReadable } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { scratchAddress } from '../wasm.js';
 import { type AxisArgument, NDArray, castValue, heapOf } from '../ndarray.js';
@@ -29,6 +29,7 @@ export interface AxisRead {
  * or {axis, keepdims}). Called before the operand is resolved: an options getter runs first.
  */
 export function readAxisArgument(fn: string, arg: AxisArgument | undefined): AxisRead {
+  checkReadable(fn, arg);
   if (arg === null || typeof arg !== 'object' || Array.isArray(arg)) {
     return { axis: arg, keepdims: false };
   }

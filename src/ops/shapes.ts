@@ -1,7 +1,7 @@
 // Shape functions: squeeze, expandDims, transpose, copy, ravel, broadcastTo (views where NumPy
 // gives views), and the filled arrays shaped like another: zerosLike, onesLike, fullLike, eye.
 import { type DType, checkDType } from '../dtype.js';
-import { ValueError, checkOptions, describe, formatShape } from '../errors.js';
+import { ValueError, checkOptions, checkReadable, describe, formatShape } from '../errors.js';
 import { NDArray, castValue, heapOf } from '../ndarray.js';
 import { broadcastStrides, checkDimension, checkShape, normalizeAxis } from '../shape.js';
 import { castInto } from '../strided.js';
@@ -19,6 +19,7 @@ function withArray<T>(fn: string, x: ArrayInput, body: (a: NDArray) => T): T {
 
 /** An axis argument that is an int or a list of ints, normalized against ndim, no repeats. */
 function axisList(fn: string, axis: number | readonly number[], ndim: number): number[] {
+  checkReadable(fn, axis);
   const list = Array.from(Array.isArray(axis) ? axis : [axis], (a) => normalizeAxis(fn, a, ndim));
   if (new Set(list).size !== list.length) throw new ValueError('repeated axis');
   return list;
@@ -48,6 +49,7 @@ export function squeeze(x: ArrayInput, axis?: number | readonly number[] | null)
 
 /** np.expand_dims: a view with size-1 axes inserted at the given positions of the result. */
 export function expandDims(x: ArrayInput, axis: number | readonly number[]): NDArray {
+  checkReadable('expandDims', axis);
   return withArray('expandDims', x, (a) => {
     const count = Array.isArray(axis) ? axis.length : 1;
     const inserted = axisList('expandDims', axis, a.ndim + count);
@@ -87,13 +89,16 @@ export function ravel(x: ArrayInput): NDArray {
 /** np.broadcast_to: a view of x with the given shape (stride 0 along broadcast axes). */
 export function broadcastTo(x: ArrayInput, shape: number | readonly number[]): NDArray {
   return withArray('broadcastTo', x, (a) => {
-    const target = Array.isArray(shape) ? [...(shape as number[])] : [shape as number];
-    for (const d of target) {
-      if (typeof d === 'number' && d < 0) {
+    // Read once (checkShape copies it); then NumPy's own message for a negative dimension.
+    let target: number[];
+    try {
+      target = checkShape('broadcastTo', shape);
+    } catch (error) {
+      if (error instanceof ValueError && /negative dimensions/.test(error.message)) {
         throw new ValueError('all elements of broadcast shape must be non-negative');
       }
+      throw error;
     }
-    checkShape('broadcastTo', target);
     const lead = target.length - a.ndim;
     if (lead < 0) {
       throw new ValueError('input operand has more dimensions than allowed by the axis remapping');

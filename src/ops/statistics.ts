@@ -1,7 +1,7 @@
 // var, std and cumsum, as NumPy computes them: var is mean((x - mean(x))**2) built from the
 // pairwise sum exactly as numpy/_core/_methods.py's _var does, so its bits are NumPy's.
 import { isFloat } from '../dtype.js';
-import { checkOptions, describe } from '../errors.js';
+import { checkOptions, checkReadable, describe } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { type AxisArgument, NDArray, type VarianceArgument } from '../ndarray.js';
 import { forEachIndex, normalizeAxis } from '../shape.js';
@@ -19,6 +19,7 @@ export type { VarianceArgument };
 
 /** var's and std's arguments, read before the operand: the reductions' axis argument, and ddof. */
 function readVarianceArgument(fn: string, arg: VarianceArgument | undefined) {
+  checkReadable(fn, arg);
   let axisArgument = arg as AxisArgument | undefined;
   let ddof: unknown = 0;
   if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) {
