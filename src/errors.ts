@@ -72,6 +72,21 @@ export function checkReadable(fn: string, value: unknown): void {
 }
 
 /**
+ * The elements of a JS array the user passed, its length read once and each element by index
+ * (an iterator would read a Proxy's length at every step, and a growing one never ends; map
+ * would skip holes, which come out as undefined here).
+ */
+export function readList(fn: string, list: readonly unknown[]): unknown[] {
+  const length = list.length;
+  if (!(length <= 2 ** 32)) {
+    throw new ValueError(`${fn}: a sequence of length ${length} does not fit in wasm32 memory`);
+  }
+  const items = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) items[i] = list[i];
+  return items;
+}
+
+/**
  * Runs a function made of other public functions so that an error in this library's words
  * raised by one of them also names the function the user called ("clip: maximum: could not
  * convert ..."). NumPy's ValueErrors keep NumPy's words.

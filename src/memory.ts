@@ -1,6 +1,6 @@
 // The allocator over wasm linear memory, reference-counted blocks, and array lifetimes:
 // dispose, tidy scopes, and a FinalizationRegistry for what the user forgot.
-import { describe, formatShape } from './errors.js';
+import { describe, formatShape, readList } from './errors.js';
 import { heapStart, memory } from './wasm.js';
 
 const ALIGN = 64; // a cache line: plenty for v128 loads
@@ -199,7 +199,7 @@ function collectOwned(value: unknown, scope: Set<Owned>, found: Set<unknown>, se
   if (scope.has(value as Owned)) {
     found.add(value);
   } else if (Array.isArray(value)) {
-    for (const item of value) collectOwned(item, scope, found, seen);
+    for (const item of readList('tidy', value)) collectOwned(item, scope, found, seen);
   } else if (Object.getPrototypeOf(value) === Object.prototype) {
     for (const item of Object.values(value)) collectOwned(item, scope, found, seen);
   }

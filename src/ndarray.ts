@@ -1,7 +1,14 @@
 /// <reference lib="esnext.disposable" preserve="true" />
 // NDArray: a typed, strided view of a block of wasm linear memory, NumPy's data model.
 import { type DType, type DTypeName, ITEMSIZE, type TypedArray, checkDType } from './dtype.js';
-import { IndexError, ValueError, describe, formatShape } from './errors.js';
+import {
+  IndexError,
+  ValueError,
+  checkReadable,
+  describe,
+  formatShape,
+  readList,
+} from './errors.js';
 import { type Printable, arrayToString } from './format/arrayprint.js';
 import { type Block, type Lease, adopt, allocate, disown, heap, release } from './memory.js';
 import {
@@ -83,6 +90,9 @@ export function forEachOffset(
     if (axis < 0) return;
   }
 }
+
+/** The most nested JS arrays toArray makes (about a gigabyte of JS heap). */
+const MAX_NESTED_ARRAYS = 2 ** 24;
 
 /** A NumPy-style n-d array living in wasm memory. Create one with np.array, np.zeros, ... */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
@@ -249,13 +259,14 @@ export class NDArray {
   /** A view with the axes permuted; reversed when `axes` is omitted. */
   transpose(...axes: (number | number[])[]): NDArray {
     this.check('transpose');
+    checkReadable('transpose', axes[0]);
     const order = axes.length === 1 && Array.isArray(axes[0]) ? axes[0] : (axes as number[]);
     let perm: number[];
     if (order.length === 0) {
       perm = this.shape.map((_, i) => this.ndim - 1 - i);
     } else {
-      // Array.from reads holes as undefined (map would skip them); types first, as NumPy.
-      const list = Array.from(order, (a) => {
+      // Types first, as NumPy.
+      const list = readList('transpose', order).map((a) => {
         if (typeof a !== 'number' || !Number.isInteger(a)) {
           throw new TypeError(`transpose: axis must be an integer, got ${describe(a)}`);
         }
@@ -274,6 +285,7 @@ export class NDArray {
   /** The same data with a new shape (one dimension may be -1): a view when contiguous, else a copy. */
   reshape(...dims: (number | readonly number[])[]): NDArray {
     this.check('reshape');
+    checkReadable('reshape', dims[0]);
     const requested = dims.length === 1 && Array.isArray(dims[0]) ? dims[0] : dims;
     const shape = resolveReshape(this.size, requested as readonly unknown[]);
     if (this.isContiguous) return this.view(shape, contiguousStrides(shape));
@@ -307,6 +319,17 @@ export class NDArray {
   /** The elements as nested JS arrays (booleans for bool); a 0-d array gives its scalar. */
   toArray(): NestedArray {
     this.check('toArray');
+    // The JS arrays it would make, one per index of the leading axes: an empty array of shape
+    // (1e10, 0) holds nothing, but as nested JS arrays it would exhaust JS's heap (a crash, not
+    // an error).
+    let arrays = 1;
+    for (let i = 0; i < this.ndim - 1; i++) arrays *= this.shape[i];
+    if (arrays > MAX_NESTED_ARRAYS) {
+      throw new RangeError(
+        `toArray: an array of shape ${formatShape(this.shape)} would make ${arrays} nested JS ` +
+          `arrays, more than JS's heap holds (at most ${MAX_NESTED_ARRAYS})`,
+      );
+    }
     const values = heapOf(this.dtype);
     const toJs = this.dtype === 'bool' ? (v: number) => v !== 0 : (v: number) => v;
     const build = (axis: number, offset: number): NestedArray => {

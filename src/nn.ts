@@ -29,6 +29,11 @@ import { coalesce, forEachIndex, normalizeAxis, normalizeAxes, shapeSize } from 
 import { scratchAddress } from './wasm.js';
 import type { UnaryFunction } from './ufunc-types.js';
 
+/** A function made of np's: its temporaries freed, and its parts' errors naming it too. */
+function composed<T>(fn: string, body: () => T): T {
+  return namingCaller(fn, () => tidy(body));
+}
+
 /** The logistic function of one JS number, with Math.exp: 1 / (1 + e^-x). */
 export function basicSigmoid(x: number): number {
   if (typeof x !== 'number') {
@@ -349,11 +354,13 @@ export function leakyRelu(x: ArrayInput, options?: LeakyReluOptions): NDArray | 
 
 /** 1 - tanh(x)², elementwise. */
 export const tanhDerivative = ((x: ArrayInput) =>
-  tidy(() => binary('subtract', 1, unary('square', unary('tanh', x))))) as UnaryFunction;
+  composed('tanhDerivative', () =>
+    binary('subtract', 1, unary('square', unary('tanh', x))),
+  )) as UnaryFunction;
 
 /** -mean(y·log(yhat) + (1 - y)·log(1 - yhat)) over every element: a JS number. */
 export function binaryCrossEntropy(yhat: ArrayInput, y: ArrayInput): number {
-  return tidy(() => {
+  return composed('binaryCrossEntropy', () => {
     const p = asFloat('binaryCrossEntropy', yhat);
     const positive = binary('multiply', y, unary('log', p));
     const negative = binary(
@@ -370,7 +377,7 @@ export function binaryCrossEntropy(yhat: ArrayInput, y: ArrayInput): number {
  * sample), or the one sample of a 1-D vector. A JS number.
  */
 export function crossEntropy(probabilities: ArrayInput, oneHotLabels: ArrayInput): number {
-  return tidy(() => {
+  return composed('crossEntropy', () => {
     const p = asFloat('crossEntropy', probabilities);
     const samples = p.ndim >= 2 ? p.shape[0] : 1;
     const total = sum(binary('multiply', oneHotLabels, unary('log', p))) as number;

@@ -16,6 +16,7 @@ import {
   array,
   asarray,
   empty,
+  operand,
   full,
   linspace,
   ones,
@@ -51,7 +52,7 @@ import { version } from './generated/version.js';
 
 /** np.array_repr(x): NumPy's repr(x). */
 function arrayRepr(x: ArrayInput): string {
-  const input = asarray(x);
+  const input = operand('arrayRepr', x);
   try {
     return reprOf(input.printable('arrayRepr'));
   } finally {
@@ -61,7 +62,7 @@ function arrayRepr(x: ArrayInput): string {
 
 /** np.array_str(x): NumPy's str(x). */
 function arrayStr(x: ArrayInput): string {
-  const input = asarray(x);
+  const input = operand('arrayStr', x);
   try {
     return input.toString();
   } finally {

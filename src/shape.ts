@@ -6,6 +6,7 @@ import {
   describe,
   formatShape,
   isReadable,
+  readList,
 } from './errors.js';
 
 export type Shape = readonly number[];
@@ -150,7 +151,7 @@ export function normalizeAxes(fn: string, axis: unknown, ndim: number): number[]
     return axes;
   }
   checkReadable(fn, axis);
-  const list = Array.isArray(axis) ? axis : [axis];
+  const list = Array.isArray(axis) ? readList(fn, axis) : [axis];
   for (const a of list) {
     const normalized = normalizeAxis(fn, a, ndim);
     if (axes.includes(normalized)) throw new ValueError("duplicate value in 'axis'");

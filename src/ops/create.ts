@@ -291,7 +291,7 @@ export function linspace(
 
 /** np.reshape(x, shape). */
 export function reshape(x: ArrayInput, shape: number | readonly number[]): NDArray {
-  const input = asarray(x);
+  const input = operand('reshape', x);
   try {
     return input.reshape(typeof shape === 'number' ? [shape] : shape);
   } finally {

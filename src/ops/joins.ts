@@ -1,7 +1,7 @@
 // Joining arrays: concatenate, stack, vstack, hstack, and meshgrid. Each input is copied into its
 // slab of the output by the strided cast kernel (inputs promoted to the result type of all).
 import { promoteTypes } from '../dtype.js';
-import { ValueError, checkOptions, describe } from '../errors.js';
+import { ValueError, checkOptions, checkReadable, describe, readList } from '../errors.js';
 import { NDArray } from '../ndarray.js';
 import { normalizeAxis } from '../shape.js';
 import { castInto } from '../strided.js';
@@ -11,10 +11,11 @@ import { broadcastTo, expandDims } from './shapes.js';
 
 /** The inputs as NDArrays (converted ones registered in temps); fn names the caller. */
 function arraysOf(fn: string, arrays: readonly ArrayInput[], temps: Temporaries): NDArray[] {
+  checkReadable(fn, arrays);
   if (!Array.isArray(arrays)) {
     throw new TypeError(`${fn}: expected a sequence of arrays, got ${describe(arrays)}`);
   }
-  return arrays.map((a) => temps.keep(operand(fn, a), a));
+  return readList(fn, arrays).map((a) => temps.keep(operand(fn, a as ArrayInput), a as ArrayInput));
 }
 
 /** Concatenates NDArrays along an axis (checked), into a new array of their result type. */
@@ -132,6 +133,7 @@ export interface MeshgridOptions {
  */
 export function meshgrid(...args: (ArrayInput | MeshgridOptions)[]): NDArray[] {
   const last = args.at(-1);
+  checkReadable('meshgrid', last);
   const hasOptions =
     last !== null &&
     typeof last === 'object' &&

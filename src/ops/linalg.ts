@@ -8,6 +8,7 @@ import {
   checkReadable,
   describe,
   formatShape,
+  readList,
 } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
@@ -362,7 +363,11 @@ export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
       );
     }
     const axes =
-      axis === null ? [...input.shape.keys()] : typeof axis === 'number' ? [axis] : [...axis];
+      axis === null
+        ? [...input.shape.keys()]
+        : typeof axis === 'number'
+          ? [axis]
+          : readList('norm', axis);
     if (axes.length === 1) {
       const a = normalizeAxis('norm', axes[0], nd);
       return vectorNorm(input, ord, [a], keepdims);

@@ -2,7 +2,7 @@
 // tests. Comparisons promote their operands as arithmetic does (JS numbers are weak scalars)
 // and compare in that dtype; logical ops compare each operand's truth (x != 0, NaN is true).
 import { isFloat } from '../dtype.js';
-import { ValueError, checkBoolean, checkOptions, describe } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, describe, namingCaller } from '../errors.js';
 import { nonzeroOf } from '../indexing.js';
 import { type AxisArgument, NDArray } from '../ndarray.js';
 import { broadcastShapes, broadcastStrides } from '../shape.js';
@@ -106,7 +106,7 @@ export function nonzero(x: ArrayInput): NDArray[] {
 export function where(condition: ArrayInput): NDArray[];
 export function where(condition: ArrayInput, x: ArrayInput, y: ArrayInput): NDArray;
 export function where(condition: ArrayInput, ...xy: ArrayInput[]): NDArray | NDArray[] {
-  if (xy.length === 0) return nonzero(condition);
+  if (xy.length === 0) return namingCaller('where', () => nonzero(condition));
   if (xy.length !== 2) throw new ValueError('either both or neither of x and y should be given');
   const [a, b] = xy;
   const temps = new Temporaries();
@@ -225,7 +225,7 @@ export function isclose(a: ArrayInput, b: ArrayInput, options?: CloseOptions): N
 
 /** np.allclose: whether every element of a and b is close (np.isclose); a JS boolean. */
 export function allclose(a: ArrayInput, b: ArrayInput, options?: CloseOptions): boolean {
-  const close = isclose(a, b, options);
+  const close = namingCaller('allclose', () => isclose(a, b, options));
   try {
     return all(close) as boolean;
   } finally {

@@ -119,9 +119,13 @@ export function clip(
     [max, minimum],
   ] as const) {
     if (bound === null || bound === undefined) continue;
-    const next = namingCaller('clip', () => apply(result, bound));
-    if (result !== x && result instanceof NDArray) result.dispose();
-    result = next;
+    const previous = result;
+    // The first bound's result is a temporary: freed whether or not the second bound works.
+    try {
+      result = namingCaller('clip', () => apply(previous, bound));
+    } finally {
+      if (previous !== x && previous instanceof NDArray) previous.dispose();
+    }
   }
   if (result !== x) return result as NDArray | number;
   // No bounds: a copy, as NumPy returns one.

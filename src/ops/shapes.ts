@@ -1,7 +1,14 @@
 // Shape functions: squeeze, expandDims, transpose, copy, ravel, broadcastTo (views where NumPy
 // gives views), and the filled arrays shaped like another: zerosLike, onesLike, fullLike, eye.
 import { type DType, checkDType } from '../dtype.js';
-import { ValueError, checkOptions, checkReadable, describe, formatShape } from '../errors.js';
+import {
+  ValueError,
+  checkOptions,
+  checkReadable,
+  describe,
+  formatShape,
+  readList,
+} from '../errors.js';
 import { NDArray, castValue, heapOf } from '../ndarray.js';
 import { broadcastStrides, checkDimension, checkShape, normalizeAxis } from '../shape.js';
 import { castInto } from '../strided.js';
@@ -20,7 +27,9 @@ function withArray<T>(fn: string, x: ArrayInput, body: (a: NDArray) => T): T {
 /** An axis argument that is an int or a list of ints, normalized against ndim, no repeats. */
 function axisList(fn: string, axis: number | readonly number[], ndim: number): number[] {
   checkReadable(fn, axis);
-  const list = Array.from(Array.isArray(axis) ? axis : [axis], (a) => normalizeAxis(fn, a, ndim));
+  const list = (Array.isArray(axis) ? readList(fn, axis) : [axis]).map((a) =>
+    normalizeAxis(fn, a, ndim),
+  );
   if (new Set(list).size !== list.length) throw new ValueError('repeated axis');
   return list;
 }
@@ -71,8 +80,14 @@ export function expandDims(x: ArrayInput, axis: number | readonly number[]): NDA
 
 /** np.transpose(x, axes?): a view with the axes permuted (reversed by default). */
 export function transpose(x: ArrayInput, axes?: readonly number[] | null): NDArray {
+  checkReadable('transpose', axes);
+  if (axes !== undefined && axes !== null && !Array.isArray(axes)) {
+    throw new TypeError(`transpose: axes must be an array of integers, got ${describe(axes)}`);
+  }
   return withArray('transpose', x, (a) =>
-    axes === undefined || axes === null ? a.transpose() : a.transpose([...axes]),
+    axes === undefined || axes === null
+      ? a.transpose()
+      : a.transpose(readList('transpose', axes) as number[]),
   );
 }
 

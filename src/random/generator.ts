@@ -1,7 +1,7 @@
 // np.random.defaultRng(seed): NumPy's Generator over PCG64 seeded through SeedSequence, with its
 // distributions as numpy/random/_generator.pyx draws them (assembly/pcg64.ts for the draws).
 import { type DTypeName, checkDType } from '../dtype.js';
-import { ValueError, checkBoolean, checkOptions, describe } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, describe, namingCaller } from '../errors.js';
 import { namedKernel } from '../kernels.js';
 import { type ArrayInput, NDArray } from '../ndarray.js';
 import { type Dims, type Size, checkInteger, checkReal } from './sizes.js';
@@ -177,7 +177,7 @@ export class Generator extends Stream {
           return this.uniforms(count).map((u) => searchRight(cdf, u));
         }
         if (count === 0) return [];
-        return this.ints(this.integers(0, popSize, [count]));
+        return this.ints(namingCaller('choice', () => this.integers(0, popSize, [count])));
       }
       if (count > popSize) throw new ValueError(`choice: ${WORDS.larger}`);
       if (weights) return choiceWeighted(count, weights, (n) => this.uniforms(n));

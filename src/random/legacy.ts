@@ -1,6 +1,6 @@
 // NumPy's legacy random API, number for number: RandomState over MT19937 (assembly/mt19937.ts)
 // and its distributions as numpy/random/mtrand.pyx draws them.
-import { ValueError, checkBoolean, checkOptions, describe } from '../errors.js';
+import { ValueError, checkBoolean, checkOptions, describe, namingCaller } from '../errors.js';
 import { namedKernel } from '../kernels.js';
 import type { ArrayInput, NDArray } from '../ndarray.js';
 import { type Dims, type Size, checkInteger, checkReal } from './sizes.js';
@@ -143,29 +143,32 @@ export class RandomState extends Stream {
   choice(a: number | ArrayInput, size?: Size, options?: ChoiceOptions): NDArray | number {
     const { replace = true, p = null } = checkOptions('choice', options, ['replace', 'p']);
     checkBoolean('choice', 'replace', replace);
-    return choose(a, size, WORDS, (popSize, count) => {
-      const weights = p === null ? undefined : probabilities(p, popSize, WORDS);
-      if (replace) {
-        if (weights) {
-          const cdf = cdfOf(weights);
-          return this.uniforms(count).map((u) => searchRight(cdf, u));
+    // Its draws are randint's and permutation's: their errors name choice too.
+    return namingCaller('choice', () =>
+      choose(a, size, WORDS, (popSize, count) => {
+        const weights = p === null ? undefined : probabilities(p, popSize, WORDS);
+        if (replace) {
+          if (weights) {
+            const cdf = cdfOf(weights);
+            return this.uniforms(count).map((u) => searchRight(cdf, u));
+          }
+          if (count === 0) return [];
+          const drawn = this.randint(0, popSize, [count]);
+          try {
+            return Array.from(drawn.data);
+          } finally {
+            drawn.dispose();
+          }
         }
-        if (count === 0) return [];
-        const drawn = this.randint(0, popSize, [count]);
+        if (count > popSize) throw new ValueError(`choice: ${WORDS.larger}`);
+        if (weights) return choiceWeighted(count, weights, (n) => this.uniforms(n));
+        const order = this.permutation(popSize);
         try {
-          return Array.from(drawn.data);
+          return Array.from(order.data).slice(0, count);
         } finally {
-          drawn.dispose();
+          order.dispose();
         }
-      }
-      if (count > popSize) throw new ValueError(`choice: ${WORDS.larger}`);
-      if (weights) return choiceWeighted(count, weights, (n) => this.uniforms(n));
-      const order = this.permutation(popSize);
-      try {
-        return Array.from(order.data).slice(0, count);
-      } finally {
-        order.dispose();
-      }
-    });
+      }),
+    );
   }
 }

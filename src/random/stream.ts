@@ -1,7 +1,7 @@
 // What NumPy's two generators share here: a state kept in JS, copied into wasm memory for each
 // kernel call that draws from it and copied back after; outputs filled in one call; and the
 // helpers of shuffle, permutation and choice, which both draw the same way but for their words.
-import { IndexError, ValueError, describe } from '../errors.js';
+import { IndexError, ValueError, checkReadable, describe, readList } from '../errors.js';
 import { namedKernel } from '../kernels.js';
 import { type ArrayInput, NDArray, heapOf } from '../ndarray.js';
 import { heap } from '../memory.js';
@@ -73,11 +73,12 @@ export class Stream {
 
   /** shuffle(x): x shuffled in place along its first axis (an NDArray or a JS array). */
   shuffle(x: NDArray | unknown[]): void {
+    checkReadable('shuffle', x);
     if (Array.isArray(x)) {
-      const order = this.shuffledOrder('shuffle', x.length);
-      const picked = Array.from(heapOf('int32').subarray(order.offset, order.offset + x.length));
+      const copy = readList('shuffle', x); // its length read once
+      const order = this.shuffledOrder('shuffle', copy.length);
+      const picked = Array.from(heapOf('int32').subarray(order.offset, order.offset + copy.length));
       order.dispose();
-      const copy = [...x];
       picked.forEach((from, i) => (x[i] = copy[from]));
       return;
     }
@@ -101,6 +102,7 @@ export class Stream {
 
   /** permutation(n | x): arange(n) shuffled, or a shuffled copy of x (along its first axis). */
   permutation(x: number | ArrayInput): NDArray {
+    checkReadable('permutation', x);
     if (typeof x === 'number') {
       checkInteger('permutation', 'x', x);
       return this.shuffledOrder('permutation', Math.max(x, 0)); // arange of a negative n is empty

@@ -50,7 +50,10 @@ export function runHostile(fn: string, call: () => unknown): Outcome {
   const made = arraysIn(outcome.result).filter((a) => !a.isDisposed);
   let result = outcome.result;
   if (made.length > 0) {
-    result = made.map((a) => ({ shape: a.shape, values: a.size < 1e4 ? a.toArray() : a.size }));
+    // Values of small arrays only: an empty (2**31, 0) array holds nothing but would make 2**31
+    // nested JS arrays.
+    const readable = (a: NDArray) => a.size > 0 && a.size < 1e4;
+    result = made.map((a) => ({ shape: a.shape, values: readable(a) ? a.toArray() : [] }));
     for (const a of new Set(made)) a.dispose();
   }
   for (const [i, sentinel] of sentinels.entries()) {
