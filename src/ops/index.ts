@@ -1,6 +1,8 @@
 // The operations as NumPy names them, with their argument forms.
 import type { ArrayInput } from './create.js';
-import { type BinaryName, type UnaryName, binary, unary } from './elementwise.js';
+import { isFloat } from '../dtype.js';
+import { NDArray } from '../ndarray.js';
+import { type BinaryName, type UnaryName, applyUnaryKernel, binary, unary } from './elementwise.js';
 import type { BinaryFunction, UnaryFunction } from '../ufunc-types.js';
 
 function unaryFn(name: UnaryName): UnaryFunction {
@@ -34,8 +36,24 @@ export const subtract = binaryFn('subtract');
 export const multiply = binaryFn('multiply');
 /** np.divide: a / b with broadcasting (true division: ints give float64). */
 export const divide = binaryFn('divide');
+// NumPy's power loop takes a scalar exponent's fast paths on floats: sqrt for 0.5 (so that -0
+// gives -0 and -Infinity NaN, where pow gives +0 and Infinity), square for 2, reciprocal for
+// -1 (the same values as pow, from cheaper kernels). Only a JS number exponent keeps the
+// array's dtype (a weak scalar), so only it takes them here.
+const POWER_FAST_PATHS = new Map([
+  [0.5, 'sqrt'],
+  [2, 'square'],
+  [-1, 'reciprocal'],
+]);
+
 /** np.power: a ** b with broadcasting. */
-export const power = binaryFn('power');
+export const power = ((a: ArrayInput, b: ArrayInput) => {
+  if (typeof b === 'number' && a instanceof NDArray && isFloat(a.check('power').dtype)) {
+    const kernelName = POWER_FAST_PATHS.get(b);
+    if (kernelName) return applyUnaryKernel(kernelName, a, a);
+  }
+  return binary('power', a, b);
+}) as BinaryFunction;
 /** np.maximum: elementwise maximum; NaN propagates. */
 export const maximum = binaryFn('maximum');
 /** np.minimum: elementwise minimum; NaN propagates. */
