@@ -105,9 +105,9 @@ export function namingCaller<T>(fn: string, body: () => T): T {
 
 /**
  * The options object of a call, as Python's keyword arguments: a plain object (a Date, a Map or
- * an array is refused, not read as "no options"), no name the function does not take, and each
- * value read once, here, into a fresh object (a getter runs before any operand is touched, and
- * cannot give one value to the check and another to the use). Empty when omitted.
+ * an array is refused, not read as "no options") with no name the function does not take.
+ * Empty when omitted. Callers destructure it once, before they resolve any operand: a getter
+ * then runs once, and cannot dispose an operand that a kernel is about to read.
  */
 export function checkOptions<T extends object>(
   fn: string,
@@ -120,14 +120,12 @@ export function checkOptions<T extends object>(
   if (prototype !== Object.prototype && prototype !== null) {
     throw new TypeError(`${fn}() options must be a plain object, got ${describe(options)}`);
   }
-  const read: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
       throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
     }
-    read[key] = (options as Record<string, unknown>)[key];
   }
-  return read as Partial<T>;
+  return options;
 }
 
 /** A boolean option: true or false, nothing that merely converts to one. */

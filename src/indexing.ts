@@ -460,6 +460,7 @@ function disposeAll(arrays: NDArray[]): void {
 export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean | NDArray {
   const fn = 'get';
   x.check(fn);
+  for (const key of keys) checkReadable(fn, key); // instanceof throws on a revoked Proxy
   if (fullMask(x, keys) && x.ndim > 0 && x.isContiguous && (keys[0] as NDArray).isContiguous) {
     return compress(x, keys[0] as NDArray);
   }
@@ -593,6 +594,8 @@ function valueStrides(value: NDArray, shape: number[], target: readonly number[]
 export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): NDArray {
   const fn = 'set';
   x.check(fn);
+  for (const key of keys) checkReadable(fn, key);
+  checkReadable(fn, value);
   const sel = select(fn, x, keys);
   const made: NDArray[] = [];
   try {

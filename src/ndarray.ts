@@ -130,14 +130,6 @@ export class NDArray {
     adopt(this);
   }
 
-  /**
-   * @internal `instanceof NDArray` is a brand check: true only for arrays this class made (not for an
-   * object made with NDArray.prototype), and false, not throwing, for a revoked Proxy.
-   */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && #block in value;
-  }
-
   /** @internal NumPy's x.shape = ... reshapes in place; these arrays' shapes never change. */
   set shape(_: readonly number[]) {
     throw new TypeError("shape: an array's shape cannot be assigned; use x.reshape(...)");

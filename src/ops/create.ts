@@ -158,6 +158,7 @@ export function array(data: ArrayInput, options?: DTypeOptions): NDArray {
 export function asarray(data: ArrayInput, options?: DTypeOptions): NDArray {
   const { dtype } = checkOptions('asarray', options, ['dtype']);
   const requested = dtype === undefined ? undefined : checkDType('asarray', dtype);
+  checkReadable('asarray', data);
   if (data instanceof NDArray && (requested === undefined || requested === data.dtype)) {
     return data.check('asarray');
   }

@@ -1,7 +1,7 @@
 // Elementwise operations (NumPy's ufuncs): unary ops, and binary ops with full broadcasting and
 // JS numbers on either side as weak scalars. Each runs one strided kernel per 2-D slab.
 import { type DType, isFloat, promoteTypes, promoteWithScalar, scalarDType } from '../dtype.js';
-import { ValueError } from '../errors.js';
+import { ValueError, checkReadable } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
 import { broadcastShapes, broadcastStrides, type Shape } from '../shape.js';
@@ -31,7 +31,9 @@ const FLOAT_RESULT = new Set<UnaryName>(['exp', 'log', 'sqrt', 'tanh']);
 
 /** Applies a unary ufunc; int and bool inputs of exp, log, sqrt and tanh compute in float64. */
 export function unary(name: UnaryName, x: ArrayInput): NDArray | number {
-  // The common case first, with nothing to convert or dispose: a float array.
+  // The common case first, with nothing to convert or dispose: a float array. (instanceof
+  // throws on a revoked Proxy: refused first, in the op's words.)
+  checkReadable(name, x);
   if (x instanceof NDArray && isFloat(x.dtype)) return applyUnaryKernel(name, x.check(name), x);
   const temps = new Temporaries();
   try {

@@ -1,4 +1,5 @@
 // The operations as NumPy names them, with their argument forms.
+import { checkReadable } from '../errors.js';
 import type { ArrayInput } from './create.js';
 import { isFloat } from '../dtype.js';
 import { NDArray } from '../ndarray.js';
@@ -48,6 +49,7 @@ const POWER_FAST_PATHS = new Map([
 
 /** np.power: a ** b with broadcasting. */
 export const power = ((a: ArrayInput, b: ArrayInput) => {
+  checkReadable('power', a);
   if (typeof b === 'number' && a instanceof NDArray && isFloat(a.check('power').dtype)) {
     const kernelName = POWER_FAST_PATHS.get(b);
     if (kernelName) return applyUnaryKernel(kernelName, a, a);

@@ -2,7 +2,7 @@
 // mod and floor_divide (kernels of assembly/math.ts), and clip and round composed of ufuncs as
 // NumPy composes them.
 import { type DType, isFloat } from '../dtype.js';
-import { describe, namingCaller } from '../errors.js';
+import { checkReadable, describe, namingCaller } from '../errors.js';
 import { NDArray } from '../ndarray.js';
 import { type ArrayInput, operand } from './create.js';
 import { Temporaries, applyBinary, applyUnaryKernel } from './elementwise.js';
@@ -14,6 +14,7 @@ type IntRule = 'float64' | 'same' | 'int' | 'no-bool';
 
 function mathUnary(name: string, ints: IntRule): UnaryFunction {
   return ((x: ArrayInput) => {
+    checkReadable(name, x);
     if (x instanceof NDArray && isFloat(x.dtype)) return applyUnaryKernel(name, x.check(name), x);
     const temps = new Temporaries();
     try {
@@ -112,6 +113,7 @@ export function clip(
   min: ArrayInput | null,
   max: ArrayInput | null,
 ): NDArray | number {
+  checkReadable('clip', x);
   if (x instanceof NDArray) x.check('clip');
   let result: ArrayInput = x;
   for (const [bound, apply] of [

@@ -362,6 +362,7 @@ export function innermostReduced(x: NDArray, axes: readonly number[]): boolean {
 function reduction(fn: string, kind: Kind) {
   return (x: ArrayInput, axis?: AxisArgument): NDArray | number => {
     const read = readAxisArgument(fn, axis);
+    checkReadable(fn, x);
     if (x instanceof NDArray) {
       const { axes, keepdims } = resolveAxes(fn, read, x.check(fn).ndim, true);
       return reduce(fn, kind, x, axes, keepdims);
