@@ -6,15 +6,7 @@ import { namedKernel } from '../kernels.js';
 import { type ArrayInput, NDArray } from '../ndarray.js';
 import { type Dims, type Size, checkInteger, checkReal } from './sizes.js';
 import { generateState } from './seed-sequence.js';
-import {
-  type ChoiceWords,
-  Stream,
-  cdfOf,
-  choiceWeighted,
-  choose,
-  probabilities,
-  searchRight,
-} from './stream.js';
+import { type ChoiceWords, Stream, choiceWeighted, choose, probabilities } from './stream.js';
 
 // The state block: state (high, low), increment (high, low), the buffered-half flag and half.
 const STATE_BYTES = 40;
@@ -172,10 +164,7 @@ export class Generator extends Stream {
     return choose(a, size, WORDS, (popSize, count) => {
       const weights = p === null ? undefined : probabilities(p, popSize, WORDS);
       if (replace) {
-        if (weights) {
-          const cdf = cdfOf(weights);
-          return this.uniforms(count).map((u) => searchRight(cdf, u));
-        }
+        if (weights) return this.weightedDraws(count, weights);
         if (count === 0) return [];
         return this.ints(namingCaller('choice', () => this.integers(0, popSize, [count])));
       }

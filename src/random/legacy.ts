@@ -4,15 +4,7 @@ import { ValueError, checkBoolean, checkOptions, describe, namingCaller } from '
 import { namedKernel } from '../kernels.js';
 import type { ArrayInput, NDArray } from '../ndarray.js';
 import { type Dims, type Size, checkInteger, checkReal } from './sizes.js';
-import {
-  type ChoiceWords,
-  Stream,
-  cdfOf,
-  choiceWeighted,
-  choose,
-  probabilities,
-  searchRight,
-} from './stream.js';
+import { type ChoiceWords, Stream, choiceWeighted, choose, probabilities } from './stream.js';
 
 // The words, the position, the cached-normal flag, the normal, and the words tempered.
 const STATE_BYTES = 624 * 4 + 16 + 624 * 4;
@@ -148,10 +140,7 @@ export class RandomState extends Stream {
       choose(a, size, WORDS, (popSize, count) => {
         const weights = p === null ? undefined : probabilities(p, popSize, WORDS);
         if (replace) {
-          if (weights) {
-            const cdf = cdfOf(weights);
-            return this.uniforms(count).map((u) => searchRight(cdf, u));
-          }
+          if (weights) return this.weightedDraws(count, weights);
           if (count === 0) return [];
           const drawn = this.randint(0, popSize, [count]);
           try {

@@ -130,6 +130,11 @@ export class Stream {
       u.dispose();
     }
   }
+  /** choice with replacement and p: each draw a uniform, searched in the cdf (both NumPys). */
+  protected weightedDraws(count: number, weights: Float64Array): number[] {
+    const cdf = cdfOf(weights);
+    return this.uniforms(count).map((u) => searchRight(cdf, u));
+  }
 }
 
 /** The cumulative sums of p normalised by the last, as NumPy's cdf for choice: cumsum, /= cdf[-1]. */
