@@ -2,7 +2,7 @@
 // have their own strides (0 broadcasts) becomes kernel calls over 2-D slabs, one call when the
 // data is contiguous. Also the cast between arrays that astype, set and the joins use.
 import { type DType, ITEMSIZE } from './dtype.js';
-import { SUFFIX, kernel } from './kernels.js';
+import { type Kernel, SUFFIX, kernel } from './kernels.js';
 import {
   broadcastStrides,
   coalesce,
@@ -34,8 +34,10 @@ export function stridedOf(
 }
 
 /**
- * Runs a 2-D strided kernel (rows, cols, then ptr, stride0, stride1 per operand) over `shape`:
- * dimensions are coalesced first, so contiguous data is one call over one long row.
+ * Runs a 2-D strided kernel (rows, cols, then ptr, stride0, stride1 per operand) over `shape`.
+ * Operands that are contiguous or broadcast scalars make one call over one row; a problem of at
+ * most two dimensions (after coalescing), such as a (4, 400) array plus a (4, 1) bias, one call
+ * over its rows; anything else one call per 2-D slab.
  */
 export function runElementwise(
   op: string,
@@ -44,47 +46,27 @@ export function runElementwise(
   operands: readonly Strided[],
 ): void {
   const fn = kernel(op, dtype);
-  // The common case, every operand contiguous, is one call over one row (no coalescing).
-  let contiguous = true;
-  for (let k = 0; contiguous && k < operands.length; k++) {
-    contiguous = isContiguous(shape, operands[k].strides);
+  const count = operands.length;
+  let flat = true;
+  for (let k = 0; flat && k < count; k++) {
+    const strides = operands[k].strides;
+    flat = isContiguous(shape, strides) || allZero(strides);
   }
-  if (contiguous) {
-    const size = shapeSize(shape);
-    const [a, b, c, d] = operands;
-    if (operands.length === 2)
-      fn(1, size, a.offset * a.itemsize, 0, 1, b.offset * b.itemsize, 0, 1);
-    else if (operands.length === 4)
-      fn(
-        1,
-        size,
-        a.offset * a.itemsize,
-        0,
-        1,
-        b.offset * b.itemsize,
-        0,
-        1,
-        c.offset * c.itemsize,
-        0,
-        1,
-        d.offset * d.itemsize,
-        0,
-        1,
-      );
-    else
-      fn(
-        1,
-        size,
-        a.offset * a.itemsize,
-        0,
-        1,
-        b.offset * b.itemsize,
-        0,
-        1,
-        c.offset * c.itemsize,
-        0,
-        1,
-      );
+  if (flat) {
+    for (let k = 0; k < count; k++) {
+      const o = operands[k];
+      setOperand(k, o.offset * o.itemsize, 0, allZero(o.strides) ? 0 : 1);
+    }
+    callSlab(fn, 1, shapeSize(shape), count);
+    return;
+  }
+  if (shape.length <= 2) {
+    const two = shape.length === 2;
+    for (let k = 0; k < count; k++) {
+      const o = operands[k];
+      setOperand(k, o.offset * o.itemsize, two ? o.strides[0] : 0, o.strides[two ? 1 : 0]);
+    }
+    callSlab(fn, two ? shape[0] : 1, shape[shape.length - 1], count);
     return;
   }
   const { shape: dims, strides } = coalesce(
@@ -96,18 +78,53 @@ export function runElementwise(
   const cols = nd >= 1 ? dims[nd - 1] : 1;
   const outer = Math.max(0, nd - 2);
   forEachIndex(dims, outer, (index) => {
-    const args = [rows, cols];
-    operands.forEach((o, k) => {
+    for (let k = 0; k < count; k++) {
+      const o = operands[k];
       let element = o.offset;
       for (let i = 0; i < outer; i++) element += index[i] * strides[k][i];
-      args.push(
+      setOperand(
+        k,
         element * o.itemsize,
         nd >= 2 ? strides[k][nd - 2] : 0,
         nd >= 1 ? strides[k][nd - 1] : 0,
       );
-    });
-    fn(...args);
+    }
+    callSlab(fn, rows, cols, count);
   });
+}
+
+function allZero(strides: readonly number[]): boolean {
+  for (let i = 0; i < strides.length; i++) if (strides[i] !== 0) return false;
+  return true;
+}
+
+// The arguments of the next kernel call, per operand: its pointer (bytes) and its two strides
+// (elements). Reused, so that a call allocates nothing.
+const pointers = [0, 0, 0, 0];
+const rowStrides = [0, 0, 0, 0];
+const colStrides = [0, 0, 0, 0];
+
+function setOperand(k: number, pointer: number, rowStride: number, colStride: number): void {
+  pointers[k] = pointer;
+  rowStrides[k] = rowStride;
+  colStrides[k] = colStride;
+}
+
+/**
+ * One kernel call over a (rows, cols) slab of `count` operands, spelled out for 2, 3 and 4 (a
+ * spread of an argument array costs more than a small kernel).
+ */
+function callSlab(fn: Kernel, rows: number, cols: number, count: number): void {
+  const p = pointers;
+  const r = rowStrides;
+  const c = colStrides;
+  if (count === 2) fn(rows, cols, p[0], r[0], c[0], p[1], r[1], c[1]);
+  else if (count === 3) fn(rows, cols, p[0], r[0], c[0], p[1], r[1], c[1], p[2], r[2], c[2]);
+  else if (count === 4) {
+    fn(rows, cols, p[0], r[0], c[0], p[1], r[1], c[1], p[2], r[2], c[2], p[3], r[3], c[3]);
+  } else {
+    throw new Error(`nnbasics: no strided call for ${count} operands`);
+  }
 }
 
 /** An array's place in memory as the cast reads or writes it. */

@@ -131,5 +131,10 @@ export const scratchAddress = 4 * SLOT;
  */
 export const randomStateAddress = scratchAddress + 64;
 export const RANDOM_STATE_BYTES = 8192;
+/**
+ * Two 16-byte slots where a binary op writes its JS number operands, cast to the loop's dtype,
+ * so that `1 - A` reads its 1 from memory at stride 0 instead of from an array made for it.
+ */
+export const scalarSlotsAddress = randomStateAddress + RANDOM_STATE_BYTES;
 /** First address the allocator may hand out. */
-export const heapStart = randomStateAddress + RANDOM_STATE_BYTES;
+export const heapStart = scalarSlotsAddress + 32;

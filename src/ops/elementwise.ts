@@ -5,19 +5,21 @@ import { ValueError, checkReadable } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
 import { broadcastShapes, broadcastStrides, type Shape } from '../shape.js';
-import { runElementwise, stridedOf } from '../strided.js';
+import { type Strided, type StridedArray, runElementwise, stridedOf } from '../strided.js';
+import { scalarOperand, zeroStridesOf } from '../scalar-slots.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 
 /** Disposes, at the end of an op, the operands it converted from JS data. */
 export class Temporaries {
-  readonly #arrays: NDArray[] = [];
+  // Made on the first keep: most ops on arrays convert nothing.
+  #arrays: NDArray[] | undefined;
   /** Registers `made` for disposal unless it is the caller's own `given`. */
   keep(made: NDArray, given?: unknown): NDArray {
-    if (made !== given) this.#arrays.push(made);
+    if (made !== given) (this.#arrays ??= []).push(made);
     return made;
   }
   dispose(): void {
-    for (const a of this.#arrays) a.dispose();
+    if (this.#arrays) for (const a of this.#arrays) a.dispose();
   }
 }
 
@@ -121,6 +123,7 @@ export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray 
 /**
  * Runs the binary kernel `<kernelName>_<work>` over a and b broadcast together, inputs cast to
  * the loop's work dtype, into a new array of its result dtype; two JS numbers give a JS value.
+ * A JS number operand is no array: it is read from a scalar slot at stride 0.
  */
 export function applyBinary(
   name: string,
@@ -131,25 +134,35 @@ export function applyBinary(
 ): NDArray | number | boolean {
   const temps = new Temporaries();
   try {
-    let x = temps.keep(operand(name, a), a);
-    let y = temps.keep(operand(name, b), b);
-    const { work, result } = loopTypes(promoteOperands(a, b, x.dtype, y.dtype));
-    if (x.dtype !== work) x = temps.keep(fromData(name, x, work));
-    if (y.dtype !== work) y = temps.keep(fromData(name, y, work));
-    if (name === 'power' && work === 'int32' && hasNegative(y)) {
+    const scalarA = isScalar(a);
+    const scalarB = isScalar(b);
+    let x = scalarA ? undefined : temps.keep(operand(name, a), a);
+    let y = scalarB ? undefined : temps.keep(operand(name, b), b);
+    const promoted = promoteOperands(a, b, x?.dtype ?? 'bool', y?.dtype ?? 'bool');
+    const { work, result } = loopTypes(promoted);
+    if (x && x.dtype !== work) x = temps.keep(fromData(name, x, work));
+    if (y && y.dtype !== work) y = temps.keep(fromData(name, y, work));
+    // Nothing below runs the user's code or another op: the slots hold until the kernel call.
+    const xs = x ?? scalarOperand(0, a as number | boolean, work);
+    const ys = y ?? scalarOperand(1, b as number | boolean, work);
+    if (name === 'power' && work === 'int32' && hasNegative(ys)) {
       throw new ValueError('Integers to negative integer powers are not allowed.');
     }
-    const same = sameShape(x.shape, y.shape);
-    const shape = same ? x.shape : broadcastShapes(x.shape, y.shape);
+    const shape =
+      scalarB || sameShape(xs.shape, ys.shape)
+        ? xs.shape
+        : scalarA
+          ? ys.shape
+          : broadcastShapes(xs.shape, ys.shape);
     const out = NDArray.empty(shape, result, name);
     if (out.size > 0) {
       runElementwise(kernelName, work, shape, [
-        stridedOf(x, same ? x.elementStrides : broadcastStrides(x.shape, x.elementStrides, shape)),
-        stridedOf(y, same ? y.elementStrides : broadcastStrides(y.shape, y.elementStrides, shape)),
+        stridedTo(xs, shape),
+        stridedTo(ys, shape),
         stridedOf(out),
       ]);
     }
-    if (isScalar(a) && isScalar(b)) {
+    if (scalarA && scalarB) {
       temps.keep(out);
       return jsValue(out);
     }
@@ -157,6 +170,13 @@ export function applyBinary(
   } finally {
     temps.dispose();
   }
+}
+
+/** An operand's strides over the op's shape: its own, or broadcast (0 where it repeats). */
+function stridedTo(x: StridedArray, shape: Shape): Strided {
+  if (x.shape.length === 0) return stridedOf(x, zeroStridesOf(shape.length));
+  if (sameShape(x.shape, shape)) return stridedOf(x);
+  return stridedOf(x, broadcastStrides(x.shape, x.elementStrides, shape));
 }
 
 function isScalar(v: unknown): v is number | boolean {
@@ -175,7 +195,7 @@ function sameShape(a: Shape, b: Shape): boolean {
   return true;
 }
 
-function hasNegative(x: NDArray): boolean {
+function hasNegative(x: StridedArray): boolean {
   const values = heapOf(x.dtype);
   let negative = false;
   forEachOffset(x.shape, x.elementStrides, x.offset, (o) => {
