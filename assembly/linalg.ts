@@ -104,12 +104,19 @@ const PACK_BYTES = 8192;
 const PACK_DEPTH = PACK_BYTES / 32;
 const PACKED_B: usize = memory.data(PACK_BYTES, 16);
 
+/** Products of at most this many rows read B's rows in place: packing a strip would not pay. */
+const DIRECT_ROWS = 8;
+
 /**
  * out (m x n, contiguous) = A (m x k) B (k x n). With SIMD, B is copied strip by strip (two
  * vectors of columns, PACK_DEPTH rows at a time) into PACKED_B, and 4-row by 2-vector register
  * blocks of out accumulate over it; a strip deeper than PACK_DEPTH carries each block over in out,
  * so every element is summed over k in order, whatever the blocking. The last n % (2 vectors)
  * columns (and every column without SIMD) go element by element through dot.
+ *
+ * A training loop's products are small, and there a copy of B costs more than it saves: with at
+ * most DIRECT_ROWS rows and B's rows contiguous, the blocks read B in place (the same sums in the
+ * same order, so the result does not depend on the path).
  */
 // @ts-ignore: decorator
 @inline
@@ -119,20 +126,25 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
     const w = <isize>sizeof<T>();
     const stripWidth = 32 / sizeof<T>();
     const rowBytes = <usize>n * sizeof<T>();
+    const direct = bs1 == 1 && m <= DIRECT_ROWS;
+    const stripDepth = direct ? k : PACK_DEPTH;
     for (; j0 + stripWidth <= n; j0 += stripWidth) {
       let p0 = 0;
       do {
-        const depth = min(PACK_DEPTH, k - p0);
-        packStrip<T>(depth, at<T>(at<T>(b, p0, bs0), j0, bs1), bs0, bs1);
+        const depth = min(stripDepth, k - p0);
+        const strip = at<T>(at<T>(b, p0, bs0), j0, bs1);
+        if (!direct) packStrip<T>(depth, strip, bs0, bs1);
+        const bRows = direct ? strip : PACKED_B;
+        const bStep = direct ? <usize>(bs0 * w) : 32;
         const aColumn = at<T>(a, p0, as1);
         const o = at<T>(out, j0, 1);
         const fresh = p0 == 0;
         let i = 0;
         for (; i + 4 <= m; i += 4) {
-          block4<T>(depth, at<T>(aColumn, i, as0), as0 * w, as1 * w, o + <usize>i * rowBytes, rowBytes, fresh);
+          block4<T>(depth, at<T>(aColumn, i, as0), as0 * w, as1 * w, bRows, bStep, o + <usize>i * rowBytes, rowBytes, fresh);
         }
-        for (; i < m; i++) block1<T>(depth, at<T>(aColumn, i, as0), as1 * w, o + <usize>i * rowBytes, fresh);
-        p0 += PACK_DEPTH;
+        for (; i < m; i++) block1<T>(depth, at<T>(aColumn, i, as0), as1 * w, bRows, bStep, o + <usize>i * rowBytes, fresh);
+        p0 += stripDepth;
       } while (p0 < k);
     }
   }
@@ -167,12 +179,13 @@ function packStrip<T>(depth: i32, b: usize, bs0: isize, bs1: isize): void {
 
 /**
  * A 4 x (2 vectors) block of out += A's four rows (from a, rows aRow bytes apart, elements aStep
- * apart) times the packed strip; out's block starts at o, its rows rowBytes apart. A fresh block
- * starts from zero instead of out.
+ * apart) times a strip of B (depth rows of two vectors from b, bStep bytes apart: PACKED_B or B
+ * itself); out's block starts at o, its rows rowBytes apart. A fresh block starts from zero
+ * instead of out.
  */
 // @ts-ignore: decorator
 @inline
-function block4<T>(depth: i32, a: usize, aRow: isize, aStep: isize, o: usize, rowBytes: usize, fresh: bool): void {
+function block4<T>(depth: i32, a: usize, aRow: isize, aStep: isize, b: usize, bStep: usize, o: usize, rowBytes: usize, fresh: bool): void {
   const zero = i64x2.splat(0);
   let c00 = fresh ? zero : v128.load(o);
   let c01 = fresh ? zero : v128.load(o, 16);
@@ -186,9 +199,8 @@ function block4<T>(depth: i32, a: usize, aRow: isize, aStep: isize, o: usize, ro
   const a2 = <usize>(2 * aRow);
   const a3 = <usize>(3 * aRow);
   let pa = a;
-  let pb = PACKED_B;
-  const end = PACKED_B + (<usize>depth << 5);
-  for (; pb < end; pb += 32) {
+  let pb = b;
+  for (let p = 0; p < depth; p++, pb += bStep) {
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
     const x0 = vsplat<T>(pa);
@@ -218,14 +230,13 @@ function block4<T>(depth: i32, a: usize, aRow: isize, aStep: isize, o: usize, ro
 /** block4 for one row (the last m % 4 rows), in the same order. */
 // @ts-ignore: decorator
 @inline
-function block1<T>(depth: i32, a: usize, aStep: isize, o: usize, fresh: bool): void {
+function block1<T>(depth: i32, a: usize, aStep: isize, b: usize, bStep: usize, o: usize, fresh: bool): void {
   const zero = i64x2.splat(0);
   let c0 = fresh ? zero : v128.load(o);
   let c1 = fresh ? zero : v128.load(o, 16);
   let pa = a;
-  let pb = PACKED_B;
-  const end = PACKED_B + (<usize>depth << 5);
-  for (; pb < end; pb += 32) {
+  let pb = b;
+  for (let p = 0; p < depth; p++, pb += bStep) {
     const x = vsplat<T>(pa);
     c0 = vmadd<T>(x, v128.load(pb), c0);
     c1 = vmadd<T>(x, v128.load(pb, 16), c1);

@@ -32,22 +32,25 @@ function matmul2d(
   out?: NDArray,
   outOffset = 0,
 ): NDArray {
-  const [m, k] = x.shape.slice(-2);
-  const n = y.shape.at(-1)!;
+  const xShape = x.shape;
+  const xStrides = x.elementStrides;
+  const yStrides = y.elementStrides;
+  const xd = xShape.length;
+  const yd = yStrides.length;
+  const m = xShape[xd - 2];
+  const n = y.shape[yd - 1];
   const result = out ?? NDArray.empty([m, n], x.dtype, 'matmul');
-  const [xs0, xs1] = x.elementStrides.slice(-2);
-  const [ys0, ys1] = y.elementStrides.slice(-2);
   if (m * n > 0) {
     kernel('matmul', x.dtype)(
       m,
-      k,
+      xShape[xd - 1],
       n,
       xOffset * x.itemsize,
-      xs0,
-      xs1,
+      xStrides[xd - 2],
+      xStrides[xd - 1],
       yOffset * y.itemsize,
-      ys0,
-      ys1,
+      yStrides[yd - 2],
+      yStrides[yd - 1],
       (result.offset + outOffset) * result.itemsize,
     );
   }
@@ -132,6 +135,7 @@ function dotND(x: NDArray, y: NDArray): NDArray {
 
 /** 1-D and 2-D operands (same dtype, aligned) as matrices, multiplied, with 1-D axes dropped again. */
 function product(x: NDArray, y: NDArray): NDArray {
+  if (x.ndim === 2 && y.ndim === 2) return matmul2d(x, y);
   const temps = new Temporaries();
   try {
     const xm = x.ndim === 1 ? temps.keep(x.reshape(1, -1)) : x;
