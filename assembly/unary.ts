@@ -5,6 +5,7 @@ import { exp64 } from './exp';
 import { MAP_EXP, mapWholeRow } from './exp-map';
 import { expf32 } from './expf32';
 import { log64, logBlock4 } from './log';
+import { tanh64, tanhRow } from './tanh';
 
 
 /** The scalar form of op on one element of T (float32 goes through float64). */
@@ -22,7 +23,7 @@ function scalarOp<T>(op: i32, x: T): T {
   if (op == ABS) return abs<T>(x);
   if (op == SQUARE) return x * x;
   if (op == NEGATIVE) return -x;
-  return <T>Math.tanh(<f64>x); // TANH
+  return <T>tanh64(<f64>x); // TANH
 }
 
 /** The v128 form of the simple ops (not exp, log, tanh). */
@@ -45,7 +46,11 @@ function vectorOp<T>(op: i32, x: v128, signMask: v128): v128 {
 @inline
 function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
   let i = 0;
-  if (ASC_FEATURE_SIMD && op != TANH) {
+  if (isFloat<T>() && op == TANH) {
+    tanhRow<T>(n, x, out);
+    return;
+  }
+  if (ASC_FEATURE_SIMD) {
     if (isFloat<T>() && op == EXP) {
       mapWholeRow<T>(MAP_EXP, n, x, out, <T>0);
       return;
@@ -69,7 +74,7 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
           v128.store(out + (<usize>i << 2), i32x4.shuffle(ra, rb, 0, 1, 4, 5));
         }
       }
-    } else if (!(isFloat<T>() && op == TANH)) {
+    } else {
       const signMask = sizeof<T>() == 8 ? i64x2.splat(0x7fffffffffffffff) : i32x4.splat(0x7fffffff);
       const lanes = 16 / sizeof<T>();
       for (; i + lanes <= n; i += lanes) {

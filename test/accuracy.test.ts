@@ -159,3 +159,53 @@ describe.each(['wasm-simd', 'wasm'] as const)('a million random inputs on %s', (
     expect(l.toArray()).toEqual([-Infinity, -Infinity, NaN, Infinity, NaN, Math.log(5e-324), 0]);
   });
 });
+
+describe('tanh, on the exp core', () => {
+  afterAll(() => np.setBackend('wasm-simd'));
+  const rng = np.random.defaultRng(7);
+
+  test('within 2 ulp of Math.tanh (itself within 2 ulp) on both sides of the paths it joins', () => {
+    for (const backend of ['wasm-simd', 'wasm'] as const) {
+      np.setBackend(backend);
+      // |x| < 0.625 takes the polynomial, beyond it 1 - 2/(e^2|x| + 1); past 20 it is +-1.
+      using u = rng.uniform(-25, 25, [200_000]);
+      using near = rng.uniform(0.6, 0.65, [50_000]);
+      for (const x of [u, near]) {
+        using y = np.tanh(x);
+        const xs = x.data as Float64Array;
+        const ys = y.data as Float64Array;
+        let worst = 0;
+        for (let i = 0; i < xs.length; i++)
+          worst = Math.max(worst, ulpDistance(ys[i], Math.tanh(xs[i]), 'float64'));
+        expect(worst, backend).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
+  // The relaxed-SIMD build fuses exp's multiply-adds: its bits differ from the no-SIMD build's.
+  test('the same bits wherever an element sits, and on the SIMD and no-SIMD builds', () => {
+    using x = rng.uniform(-3, 3, [4, 1001]);
+    using view = x.get(np.slice(null), np.slice(1, null, 3)); // strided: the scalar path
+    np.setBackend('wasm-simd');
+    using row = np.tanh(x);
+    using strided = np.tanh(view);
+    np.setBackend('wasm');
+    using rowNoSimd = np.tanh(x);
+    using stridedNoSimd = np.tanh(view);
+    np.setBackend('wasm-simd');
+    using fromRow = row.get(np.slice(null), np.slice(1, null, 3));
+    expect(strided.toArray()).toEqual(fromRow.toArray());
+    if (!np.wasmFeatures().relaxedSimd) {
+      expect(Array.from(row.data)).toEqual(Array.from(rowNoSimd.data));
+      expect(strided.toArray()).toEqual(stridedNoSimd.toArray());
+    }
+  });
+
+  test('edges: +-0, +-Inf, NaN, subnormals, saturation', () => {
+    for (const backend of ['wasm-simd', 'wasm'] as const) {
+      np.setBackend(backend);
+      using y = np.tanh([0, -0, Infinity, -Infinity, NaN, 5e-324, -1e-310, 19.1, -40, 1e308]);
+      expect(y.toArray()).toEqual([0, -0, 1, -1, NaN, 5e-324, -1e-310, 1, -1, 1]);
+    }
+  });
+});
