@@ -155,9 +155,16 @@ const registry = new FinalizationRegistry<Lease>((lease) => {
 // Registering costs about half a microsecond in V8, more than a small op itself, and most arrays
 // an op returns are disposed (or tidied) right away. So new arrays wait in `pending` and are
 // registered in batches, after the current task (a microtask) or every PENDING_LIMIT arrays,
-// whichever comes first; an array disposed by then is never registered.
+// whichever comes first; an array disposed by then is never registered. An array made inside
+// np.tidy waits for the outermost tidy to end: tidy frees it then, unless it is returned.
 const PENDING_LIMIT = 256;
 let pending: Owned[] = [];
+
+function queueForRegistry(array: Owned): void {
+  if (pending.length === 0) queueMicrotask(registerPending);
+  pending.push(array);
+  if (pending.length >= PENDING_LIMIT) registerPending();
+}
 
 function registerPending(): void {
   const arrays = pending;
@@ -171,13 +178,12 @@ function registerPending(): void {
 
 const scopes: Set<Owned>[] = [];
 
-/** Called once by each new array: counts it, queues it for the registry, enters it in the tidy scope. */
+/** Called once by each new array: counts it, enters it in the tidy scope or queues it for the registry. */
 export function adopt(array: Owned): void {
   liveArrays++;
-  if (pending.length === 0) queueMicrotask(registerPending);
-  pending.push(array);
-  if (pending.length >= PENDING_LIMIT) registerPending();
-  scopes.at(-1)?.add(array);
+  const scope = scopes.at(-1);
+  if (scope) scope.add(array);
+  else queueForRegistry(array);
 }
 
 /** Called once by each array's dispose. */
@@ -244,9 +250,11 @@ export function tidy<T>(fn: () => T): T {
     (result as Promise<unknown>).catch(() => undefined);
     throw new TypeError('tidy: fn must be synchronous (it returned a Promise)');
   }
+  const outer = scopes.at(-1);
   for (const array of scope) {
-    if (kept.has(array)) scopes.at(-1)?.add(array);
-    else array.dispose();
+    if (!kept.has(array)) array.dispose();
+    else if (outer) outer.add(array);
+    else queueForRegistry(array);
   }
   return result;
 }

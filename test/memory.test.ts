@@ -138,6 +138,23 @@ describe('FinalizationRegistry', () => {
     },
   );
 
+  test.runIf(gc)(
+    'frees forgotten arrays that np.tidy returned (registered when the outermost tidy ends)',
+    async () => {
+      const before = np.memory();
+      (() => {
+        for (let i = 0; i < 300; i++) np.tidy(() => np.tidy(() => np.exp(np.zeros([100]))));
+      })();
+      // The temporaries went with their tidy; the 300 results are left to the registry.
+      expect(np.memory().arrays).toBe(before.arrays + 300);
+      for (let round = 0; round < 20 && np.memory().arrays > before.arrays; round++) {
+        gc!();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(np.memory()).toMatchObject({ arrays: before.arrays, bytes: before.bytes });
+    },
+  );
+
   test.runIf(gc)('an array disposed before it was registered is freed once', async () => {
     const before = np.memory();
     const x = np.ones([10]);
