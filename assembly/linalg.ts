@@ -122,7 +122,9 @@ const DIRECT_ROWS = 8;
 @inline
 function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
   let j0 = 0;
-  if (ASC_FEATURE_SIMD) {
+  if (ASC_FEATURE_SIMD && bs1 == 1 && k <= AXPY_DEPTH) {
+    j0 = axpyRows<T>(m, k, n, a, as0, as1, b, bs0, out);
+  } else if (ASC_FEATURE_SIMD) {
     const w = <isize>sizeof<T>();
     const stripWidth = 32 / sizeof<T>();
     const rowBytes = <usize>n * sizeof<T>();
@@ -153,6 +155,44 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
       store<T>(at<T>(out, i * n + j, 1), dot<T>(k, at<T>(a, i, as0), as1, at<T>(b, j, bs1), bs0));
     }
   }
+}
+
+/** Products at most this deep (a hidden layer's W1 X) go row by row through axpyRows. */
+const AXPY_DEPTH = 8;
+
+/**
+ * out = A B for a shallow product with B's rows contiguous: each row of out is built in place as
+ * a[i][0] B[0] + a[i][1] B[1] + ..., over whole rows of B, two vectors at a time (a register block
+ * of out would spend more on its set-up than on its k multiply-adds). Each element is summed from
+ * zero over k in order, as the blocks sum it. Returns the first column it did not do (the last
+ * n % (2 vectors) columns are left to dot).
+ */
+// @ts-ignore: decorator
+@inline
+function axpyRows<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, out: usize): i32 {
+  const stripWidth = 32 / <i32>sizeof<T>();
+  const end = n - n % stripWidth;
+  const rowBytes = <usize>n * sizeof<T>();
+  const zero = i64x2.splat(0);
+  for (let i = 0; i < m; i++) {
+    const o = out + <usize>i * rowBytes;
+    const x0 = vsplat<T>(at<T>(a, i, as0));
+    for (let j = 0; j < end; j += stripWidth) {
+      const q = <usize>j * sizeof<T>();
+      v128.store(o + q, vmadd<T>(x0, v128.load(b + q), zero));
+      v128.store(o + q, vmadd<T>(x0, v128.load(b + q, 16), zero), 16);
+    }
+    for (let p = 1; p < k; p++) {
+      const x = vsplat<T>(at<T>(at<T>(a, i, as0), p, as1));
+      const bRow = at<T>(b, p, bs0);
+      for (let j = 0; j < end; j += stripWidth) {
+        const q = <usize>j * sizeof<T>();
+        v128.store(o + q, vmadd<T>(x, v128.load(bRow + q), v128.load(o + q)));
+        v128.store(o + q, vmadd<T>(x, v128.load(bRow + q, 16), v128.load(o + q, 16)), 16);
+      }
+    }
+  }
+  return end;
 }
 
 /** Copies rows [0, depth) of a strip of B (two vectors of columns) into PACKED_B. */
