@@ -4,6 +4,7 @@
 // (bench/engine-process.ts, bench/numpy_bench.py), and its output checked against nnbasics' 'js'
 // backend before its time counts. The engines' samples of a cell are interleaved, so that each
 // sees the machine as the others do. Writes bench/results/latest.json, latest.svg and ratios.svg.
+import type { CallTiming } from './calls.js';
 import type { LessonTiming, WithoutTidy } from './lessons.js';
 import type { RandomRow } from './random.js';
 import { spawnSync } from 'node:child_process';
@@ -385,13 +386,29 @@ async function main(): Promise<void> {
   }
   const relaxedPairs = relaxedInOneProcess();
   const random = randomAgainstNumpy();
+  const calls = callsAgainstNumpy();
   const lessons = lessonsAgainstNumpy();
   process.stderr.write('\r\x1b[K');
   // In the tables' column order: NumPy, then ENGINES.
   const order = [NUMPY, NUMPY_TUNED, ...ENGINES.map((e) => e.name)];
   const results = [...gathered.values()].map(summarise);
   results.sort((p, q) => order.indexOf(p.engine) - order.indexOf(q.engine));
-  report(results, numpyVersion, relaxedPairs, random, lessons);
+  report(results, numpyVersion, relaxedPairs, random, lessons, calls);
+}
+
+/** A training step's calls, one by one, against NumPy's (bench/calls.ts). */
+function callsAgainstNumpy(): CallTiming[] | undefined {
+  progress("a training step's calls against NumPy's");
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'calls.ts'), ...(quick ? ['--quick'] : [])],
+    { encoding: 'utf8' },
+  );
+  if (child.status === 0) return JSON.parse(child.stdout) as CallTiming[];
+  const lines = child.stderr.trim().split('\n');
+  const why = lines.find((line) => /^\w*Error: /.test(line)) ?? lines[0];
+  console.log(`calls: not measured (${why})`);
+  return undefined;
 }
 
 /** The lessons' training loops against their NumPy twins (bench/lessons.ts). */
@@ -473,6 +490,7 @@ function report(
   relaxedPairs: RelaxedPair[] | undefined,
   random: RandomRow[] | undefined,
   lessonRun: { lessons: LessonTiming[]; memory: WithoutTidy } | undefined,
+  calls: CallTiming[] | undefined,
 ): void {
   const lessons = lessonRun?.lessons;
   const engines = [...new Set(results.map((r) => r.engine))];
@@ -531,6 +549,13 @@ function report(
         `${`${r.op} N=${r.n}`.padEnd(24)}${fmt(r.numpy).padStart(8)}${fmt(r.nnbasics).padStart(8)}  ${(r.nnbasics / r.numpy).toFixed(2)}`,
       );
   }
+  if (calls) {
+    console.log("\na training step's calls, us per call (median), nnbasics against NumPy:");
+    for (const c of calls)
+      console.log(
+        `${c.call.padEnd(34)}${fmt(c.nnbasics).padStart(8)}${fmt(c.numpy).padStart(8)}  ${(c.nnbasics / c.numpy).toFixed(2)}`,
+      );
+  }
   if (lessons) {
     console.log("\nthe lessons' training, seconds (best of three), nnbasics against NumPy:");
     for (const l of lessons)
@@ -551,6 +576,7 @@ function report(
     ...meta,
     relaxedInOneProcess: relaxedPairs ?? null,
     random: random ?? null,
+    calls: calls ?? null,
     lessons: lessonRun ?? null,
     results,
   };

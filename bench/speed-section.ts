@@ -1,7 +1,9 @@
 // The README's speed section from a run's results (bench/results/latest.json): the tables at
 // N = 1e5 and each target of the speed issue judged as ratios within the same run. Pure, so that
 // the judging is tested (test/bench.test.ts); bench/report.ts prints it for the latest run.
+import type { CallTiming } from './calls.js';
 import type { LessonTiming, WithoutTidy } from './lessons.js';
+import { callsTable, workloadTargets } from './workload-section.js';
 import type { RandomRow } from './random.js';
 import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
 
@@ -40,6 +42,8 @@ export interface RunRecord {
   random?: RandomRow[] | null;
   /** The lessons' training loops (bench/lessons.ts); absent from runs before it. */
   lessons?: { lessons: LessonTiming[]; memory: WithoutTidy } | null;
+  /** A training step's calls (bench/calls.ts); absent from runs before it. */
+  calls?: CallTiming[] | null;
   results: CellResult[];
 }
 
@@ -82,7 +86,8 @@ export function speedSection(run: RunRecord): string {
     '',
     ...['float64', 'float32'].flatMap((dtype) => [...table(run, dtype), '']),
     ...randomTable(run),
-    '| target (from the speed issue) | holds | in this run |',
+    ...callsTable(run),
+    '| target (from the speed issues) | holds | in this run |',
     '| --- | :---: | --- |',
     ...targetRows,
   ].join('\n');
@@ -204,6 +209,7 @@ export function targets(run: RunRecord): Target[] {
     ...(run.results.some((r) => r.engine === NUMPY_TUNED)
       ? againstNumpy(run, ns, NUMPY_TUNED, 'NumPy malloc-tuned')
       : []),
+    ...workloadTargets(run),
   ];
 }
 

@@ -3,7 +3,7 @@
 // / Math.log on a million random inputs, on every backend.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import np, { type Backend } from '../src/index.js';
+import np, { type Backend, type NDArray } from '../src/index.js';
 import { ulpDistance } from './ulp.js';
 
 // A copy of shared/oracles/numpy-validation (NumPy's own files; see test/oracles/SOURCE.txt).
@@ -185,7 +185,7 @@ describe('tanh, on the exp core', () => {
   // The relaxed-SIMD build fuses exp's multiply-adds: its bits differ from the no-SIMD build's.
   test('the same bits wherever an element sits, and on the SIMD and no-SIMD builds', () => {
     using x = rng.uniform(-3, 3, [4, 1001]);
-    using view = x.get(np.slice(null), np.slice(1, null, 3)); // strided: the scalar path
+    using view = x.get(np.slice(null), np.slice(1, null, 3)) as NDArray; // strided: the scalar path
     np.setBackend('wasm-simd');
     using row = np.tanh(x);
     using strided = np.tanh(view);
@@ -193,7 +193,7 @@ describe('tanh, on the exp core', () => {
     using rowNoSimd = np.tanh(x);
     using stridedNoSimd = np.tanh(view);
     np.setBackend('wasm-simd');
-    using fromRow = row.get(np.slice(null), np.slice(1, null, 3));
+    using fromRow = row.get(np.slice(null), np.slice(1, null, 3)) as NDArray;
     expect(strided.toArray()).toEqual(fromRow.toArray());
     if (!np.wasmFeatures().relaxedSimd) {
       expect(Array.from(row.data)).toEqual(Array.from(rowNoSimd.data));

@@ -280,6 +280,40 @@ describe('the speed section', () => {
     expect(speedSection(passingRun())).not.toContain('random fill');
   });
 
+  test("shows a training step's calls and judges the workload targets", () => {
+    const run: RunRecord = {
+      ...passingRun(),
+      calls: [
+        { call: 'np.dot(W1, X)', nnbasics: 2.5, numpy: 2 },
+        { call: 'np.tanh(A)', nnbasics: 10, numpy: 20 },
+      ],
+      lessons: {
+        lessons: [
+          { lesson: 'planar', what: '10 steps', nnbasics: 0.8, numpy: 1 },
+          { lesson: 'deep', what: '1 epoch', nnbasics: 0.3, numpy: null },
+        ],
+        memory: {
+          iterations: 2000,
+          withTidy: { microsecondsPerStep: 100, arrays: 4, bytes: 1000 },
+          without: { microsecondsPerStep: 160, arrays: 9000, bytes: 50e6 },
+        },
+      },
+    };
+    const lines = speedSection(run).split('\n');
+    expect(lines).toContain('| `np.dot(W1, X)` | 2.00 | 2.50 | 1.25 |');
+    expect(lines).toContain('| `np.tanh(A)` | 20.0 | 10.0 | 0.50 |');
+    expect(failing(run)).toEqual({
+      "every call of a training step within 1.0× NumPy's time per call":
+        '1 of 2; not: `np.dot(W1, X)` 1.25×',
+      "the deep lesson's training faster than its NumPy twin (1 epoch)": 'NumPy not measured',
+      'the planar step without np.tidy at most 1.5× the time of one with it (2000 steps)':
+        '1.60×; 50 MB held at the end',
+    });
+    const planar = targets(run).find((t) => t.what.startsWith("the planar lesson's"));
+    expect(planar).toMatchObject({ holds: true, detail: '0.80× its time' });
+    expect(speedSection(passingRun())).not.toContain("a training step's call");
+  });
+
   test("sets several runs' verdicts side by side, by target", () => {
     const first = passingRun();
     const second = {

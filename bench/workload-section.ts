@@ -1,0 +1,70 @@
+// The workload part of docs/speed.md: a training step's calls one by one against NumPy's
+// (bench/calls.ts), and the targets of the workload issue, judged within one run: every call
+// within NumPy's time, each lesson's training faster than its NumPy twin, and the planar loop
+// without np.tidy at most 1.5 times as slow per step as with it.
+import type { CallTiming } from './calls.js';
+import type { LessonTiming, WithoutTidy } from './lessons.js';
+
+/** What of a run this part reads (bench/speed-section.ts's RunRecord has it). */
+export interface WorkloadRecord {
+  /** Absent from runs before it was measured, null when it was not. */
+  calls?: CallTiming[] | null;
+  lessons?: { lessons: LessonTiming[]; memory: WithoutTidy } | null;
+}
+
+/** A target of the workload issue, as judged in one run. */
+interface Target {
+  what: string;
+  holds: boolean;
+  detail: string;
+}
+
+const us = (v: number) => (v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+/** The calls' table: microseconds per call and nnbasics' time over NumPy's. */
+export function callsTable(run: WorkloadRecord): string[] {
+  if (!run.calls) return [];
+  return [
+    "| a training step's call (planar shapes; 1-D) | NumPy µs | nnbasics µs | ratio |",
+    '| --- | ---: | ---: | ---: |',
+    ...run.calls.map(
+      (c) =>
+        `| \`${c.call}\` | ${us(c.numpy)} | ${us(c.nnbasics)} | ${(c.nnbasics / c.numpy).toFixed(2)} |`,
+    ),
+    '',
+  ];
+}
+
+export function workloadTargets(run: WorkloadRecord): Target[] {
+  const result: Target[] = [];
+  if (run.calls) {
+    const slower = run.calls.filter((c) => c.nnbasics > c.numpy);
+    result.push({
+      what: "every call of a training step within 1.0× NumPy's time per call",
+      holds: slower.length === 0,
+      detail: slower.length
+        ? `${run.calls.length - slower.length} of ${run.calls.length}; not: ${slower
+            .map((c) => `\`${c.call}\` ${(c.nnbasics / c.numpy).toFixed(2)}×`)
+            .join(', ')}`
+        : `all ${run.calls.length}`,
+    });
+  }
+  for (const l of run.lessons?.lessons ?? []) {
+    result.push({
+      what: `the ${l.lesson} lesson's training faster than its NumPy twin (${l.what})`,
+      holds: l.numpy !== null && l.nnbasics < l.numpy,
+      detail:
+        l.numpy === null ? 'NumPy not measured' : `${(l.nnbasics / l.numpy).toFixed(2)}× its time`,
+    });
+  }
+  const memory = run.lessons?.memory;
+  if (memory) {
+    const ratio = memory.without.microsecondsPerStep / memory.withTidy.microsecondsPerStep;
+    result.push({
+      what: `the planar step without np.tidy at most 1.5× the time of one with it (${memory.iterations} steps)`,
+      holds: ratio <= 1.5,
+      detail: `${ratio.toFixed(2)}×; ${(memory.without.bytes / 1e6).toFixed(0)} MB held at the end`,
+    });
+  }
+  return result;
+}
