@@ -117,6 +117,8 @@ export class NDArray {
     shape: Shape,
     strides: readonly number[],
     offset: number,
+    /** Known by the caller (a new array's C-order strides), so not worked out again. */
+    contiguous?: boolean,
   ) {
     this.#block = block;
     this.#dtype = dtype;
@@ -126,7 +128,7 @@ export class NDArray {
     this.#strides = strides;
     this.#offset = offset;
     this.#size = shapeSize(shape);
-    this.#contiguous = isContiguous(shape, strides);
+    this.#contiguous = contiguous ?? isContiguous(shape, strides);
     adopt(this);
   }
 
@@ -180,7 +182,8 @@ export class NDArray {
     const size = shapeSize(shape);
     const bytes = size * ITEMSIZE[dtype];
     const block = allocate(bytes, fn, shape, dtype);
-    return new NDArray(block, dtype, shape, contiguousStrides(shape), block.ptr / ITEMSIZE[dtype]);
+    const offset = block.ptr / ITEMSIZE[dtype];
+    return new NDArray(block, dtype, shape, contiguousStrides(shape), offset, true);
   }
 
   /** @internal A view of this array's memory with another shape, strides and offset. */

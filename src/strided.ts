@@ -17,6 +17,8 @@ export interface Strided {
   offset: number;
   itemsize: number;
   strides: readonly number[];
+  /** Known to walk the op's shape contiguously (an array's own strides, when it is contiguous). */
+  contiguous?: boolean;
 }
 
 /** What a strided operand is read from: an NDArray, or anything shaped like one. */
@@ -24,12 +26,16 @@ export interface StridedSource {
   readonly offset: number;
   readonly itemsize: number;
   readonly elementStrides: readonly number[];
+  /** An NDArray's own flag, computed once; a kernel call checks it before the strides. */
+  readonly isContiguous?: boolean;
 }
 
-export function stridedOf(
-  x: StridedSource,
-  strides: readonly number[] = x.elementStrides,
-): Strided {
+/** x as a kernel operand, with its own strides (over its own shape) or the given ones. */
+export function stridedOf(x: StridedSource, strides?: readonly number[]): Strided {
+  if (strides === undefined) {
+    const contiguous = x.isContiguous === true;
+    return { offset: x.offset, itemsize: x.itemsize, strides: x.elementStrides, contiguous };
+  }
   return { offset: x.offset, itemsize: x.itemsize, strides };
 }
 
@@ -49,8 +55,8 @@ export function runElementwise(
   const count = operands.length;
   let flat = true;
   for (let k = 0; flat && k < count; k++) {
-    const strides = operands[k].strides;
-    flat = isContiguous(shape, strides) || allZero(strides);
+    const o = operands[k];
+    flat = o.contiguous || isContiguous(shape, o.strides) || allZero(o.strides);
   }
   if (flat) {
     for (let k = 0; k < count; k++) {

@@ -102,22 +102,38 @@ export interface LoopTypes {
   result: DType;
 }
 
+/** Each dtype's loop types when work and result are that dtype (shared: an op makes no object). */
+const SAME_TYPES: Record<DType, LoopTypes> = {
+  float64: Object.freeze({ work: 'float64', result: 'float64' }),
+  float32: Object.freeze({ work: 'float32', result: 'float32' }),
+  int32: Object.freeze({ work: 'int32', result: 'int32' }),
+  bool: Object.freeze({ work: 'bool', result: 'bool' }),
+};
+
 /** The loop types of the arithmetic ufuncs from the promoted dtype. */
 export function arithmeticTypes(name: BinaryName, dtype: DType): LoopTypes {
-  if (name === 'divide' && !isFloat(dtype)) return { work: 'float64', result: 'float64' };
-  if (name === 'power' && dtype === 'bool') return { work: 'int32', result: 'int32' };
+  if (name === 'divide' && !isFloat(dtype)) return SAME_TYPES.float64;
+  if (name === 'power' && dtype === 'bool') return SAME_TYPES.int32;
   if (name === 'subtract' && dtype === 'bool') {
     throw new TypeError(
       'subtract: numpy boolean subtract, the `-` operator, is not supported, ' +
         'use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
     );
   }
-  return { work: dtype, result: dtype };
+  return SAME_TYPES[dtype];
 }
+
+// Each arithmetic ufunc's loop-type function, made once (not a closure per call).
+const arithmeticLoopTypes = new Map<BinaryName, (dtype: DType) => LoopTypes>();
 
 /** Applies a binary ufunc with NumPy's broadcasting and type promotion. */
 export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray | number {
-  return applyBinary(name, a, b, (dtype) => arithmeticTypes(name, dtype)) as NDArray | number;
+  let loopTypes = arithmeticLoopTypes.get(name);
+  if (!loopTypes) {
+    loopTypes = (dtype: DType) => arithmeticTypes(name, dtype);
+    arithmeticLoopTypes.set(name, loopTypes);
+  }
+  return applyBinary(name, a, b, loopTypes) as NDArray | number;
 }
 
 /**
@@ -190,6 +206,7 @@ export function jsValue(x: NDArray): number | boolean {
 }
 
 function sameShape(a: Shape, b: Shape): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
