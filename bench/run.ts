@@ -396,46 +396,45 @@ async function main(): Promise<void> {
   report(results, numpyVersion, relaxedPairs, random, lessons, calls);
 }
 
+/**
+ * What a bench script in its own process prints (one JSON value), or undefined, with the reason
+ * printed, when it fails (NumPy missing, a result that disagrees).
+ */
+function measuredBy<T>(
+  script: string,
+  what: string,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+): T | undefined {
+  const child = spawnSync(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', join(here, script), ...args],
+    { encoding: 'utf8' },
+  );
+  if (child.status === 0) return JSON.parse(child.stdout) as T;
+  // Node prints an uncaught error after its source line: show the error's own line.
+  const lines = child.stderr.trim().split('\n');
+  const why = lines.find((line) => /^\w*Error: /.test(line)) ?? lines[0];
+  console.log(`${what}: not measured (${why})`);
+  return undefined;
+}
+
 /** A training step's calls, one by one, against NumPy's (bench/calls.ts). */
 function callsAgainstNumpy(): CallTiming[] | undefined {
   progress("a training step's calls against NumPy's");
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(here, 'calls.ts'), ...(quick ? ['--quick'] : [])],
-    { encoding: 'utf8' },
-  );
-  if (child.status === 0) return JSON.parse(child.stdout) as CallTiming[];
-  const lines = child.stderr.trim().split('\n');
-  const why = lines.find((line) => /^\w*Error: /.test(line)) ?? lines[0];
-  console.log(`calls: not measured (${why})`);
-  return undefined;
+  return measuredBy('calls.ts', 'calls', quick ? ['--quick'] : []);
 }
 
 /** The lessons' training loops against their NumPy twins (bench/lessons.ts). */
 function lessonsAgainstNumpy(): { lessons: LessonTiming[]; memory: WithoutTidy } | undefined {
   progress('the lessons against their NumPy twins');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'lessons.ts')], {
-    encoding: 'utf8',
-  });
-  if (child.status === 0)
-    return JSON.parse(child.stdout) as { lessons: LessonTiming[]; memory: WithoutTidy };
-  console.log(`lessons: not measured (${child.stderr.trim().split('\n')[0]})`);
-  return undefined;
+  return measuredBy('lessons.ts', 'lessons');
 }
 
 /** NumPy's generators in nnbasics against NumPy (bench/random.ts); undefined when not measured. */
 function randomAgainstNumpy(): RandomRow[] | undefined {
   progress('the random fills against NumPy');
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(here, 'random.ts'), ...(quick ? ['--quick'] : [])],
-    { encoding: 'utf8' },
-  );
-  if (child.status === 0) return JSON.parse(child.stdout) as RandomRow[];
-  const lines = child.stderr.trim().split('\n');
-  const why = lines.find((line) => /^\w*Error: /.test(line)) ?? lines[0];
-  console.log(`random fills: not measured (${why})`);
-  return undefined;
+  return measuredBy('random.ts', 'random fills', quick ? ['--quick'] : []);
 }
 
 /**
@@ -444,24 +443,10 @@ function randomAgainstNumpy(): RandomRow[] | undefined {
  */
 function relaxedInOneProcess(): RelaxedPair[] | undefined {
   progress('the relaxed-SIMD build against the plain one, in one process');
-  const child = spawnSync(
-    process.execPath,
-    [
-      // Node 20 validates the relaxed-SIMD build only with this flag (Node 22 without it).
-      '--experimental-wasm-relaxed-simd',
-      '--import',
-      'tsx',
-      join(here, 'relaxed-ab.ts'),
-      ...(quick ? ['--quick'] : []),
-    ],
-    { encoding: 'utf8' },
-  );
-  if (child.status === 0) return JSON.parse(child.stdout) as RelaxedPair[];
-  // Node prints an uncaught error after its source line: show the error's own line.
-  const lines = child.stderr.trim().split('\n');
-  const why = lines.find((line) => /^\w*Error: /.test(line)) ?? lines[0];
-  console.log(`relaxed SIMD in one process: not measured (${why})`);
-  return undefined;
+  // Node 20 validates the relaxed-SIMD build only with this flag (Node 22 without it).
+  return measuredBy('relaxed-ab.ts', 'relaxed SIMD in one process', quick ? ['--quick'] : [], [
+    '--experimental-wasm-relaxed-simd',
+  ]);
 }
 
 /** A cell's result from its samples: the median, and the interquartile spread. */

@@ -42,8 +42,8 @@ export function stridedOf(x: StridedSource, strides?: readonly number[]): Stride
 /**
  * Runs a 2-D strided kernel (rows, cols, then ptr, stride0, stride1 per operand) over `shape`.
  * Operands that are contiguous or broadcast scalars make one call over one row; a problem of at
- * most two dimensions (after coalescing), such as a (4, 400) array plus a (4, 1) bias, one call
- * over its rows; anything else one call per 2-D slab.
+ * most two dimensions, such as a (4, 400) array plus a (4, 1) bias, one call over its rows;
+ * anything else is coalesced first and makes one call per 2-D slab.
  */
 export function runElementwise(
   op: string,
