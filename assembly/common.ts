@@ -40,6 +40,14 @@ export function madd64(a: v128, b: v128, c: v128): v128 {
   return f64x2.add(f64x2.mul(a, b), c);
 }
 
+/** madd64 when `fused` (a constant at every call site), else a multiply then an add in every build. */
+// @ts-ignore: decorator
+@inline
+export function madd64If(fused: bool, a: v128, b: v128, c: v128): v128 {
+  if (fused) return madd64(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
 /** a * b + c on float32x4, as madd64. */
 // @ts-ignore: decorator
 @inline

@@ -8,7 +8,7 @@
 // elsewhere, so the SIMD and no-SIMD builds give identical results, and an element's result
 // never depends on its position. Arguments with |x| > 700 (and NaN) take the careful path.
 import { EXP_C2, EXP_C3, EXP_C4, EXP_INV_LN2_N, EXP_LN2_N_HI, EXP_LN2_N_LO, EXP_TABLE } from './exp-table';
-import { madd64 } from './common';
+import { madd64If } from './common';
 
 // 1.5 * 2^52: adding it rounds to an integer held in the low mantissa bits.
 const SHIFTER: f64 = reinterpret<f64>(0x4338000000000000);
@@ -101,14 +101,15 @@ export function expConstants(): ExpCoreConstants {
 
 /**
  * exp of both lanes of a float64x2 whose lanes all satisfy |x| <= EXP_FAST_LIMIT; the other
- * arguments are ExpCoreConstants' fields, held in locals by the caller.
+ * arguments are ExpCoreConstants' fields, held in locals by the caller. `fused` (a constant at
+ * each call) false keeps the relaxed-SIMD build to a multiply then an add, as the other builds.
  */
 // @ts-ignore: decorator
 @inline
-export function expFastV(x: v128, scale: v128, shifter: v128, negLn2Hi: v128, negLn2Lo: v128, c2: v128, c3: v128, c4: v128): v128 {
-  const z = madd64(x, scale, shifter);
+export function expFastV(x: v128, scale: v128, shifter: v128, negLn2Hi: v128, negLn2Lo: v128, c2: v128, c3: v128, c4: v128, fused: bool = true): v128 {
+  const z = madd64If(fused, x, scale, shifter);
   const kd = f64x2.sub(z, shifter);
-  const r = madd64(kd, negLn2Lo, madd64(kd, negLn2Hi, x));
+  const r = madd64If(fused, kd, negLn2Lo, madd64If(fused, kd, negLn2Hi, x));
   // Table entries from the low 32-bit lanes (0 and 2) of z, whose low bits are k: movd/pextrd.
   const e0 = v128.load(<usize>(i32x4.extract_lane(z, 0) & 255) << 4, EXP_TABLE);
   const e1 = v128.load(<usize>(i32x4.extract_lane(z, 2) & 255) << 4, EXP_TABLE);
@@ -116,9 +117,9 @@ export function expFastV(x: v128, scale: v128, shifter: v128, negLn2Hi: v128, ne
   const tail = i64x2.shuffle(e0, e1, 1, 3);
   // p(r) = r + r^2 (c2 + c3 r + c4 r^2), Estrin-style: two short chains instead of one long one.
   const r2 = f64x2.mul(r, r);
-  const q = madd64(r2, c4, madd64(r, c3, c2));
-  const tmp = madd64(r2, q, f64x2.add(tail, r));
-  return madd64(s, tmp, s);
+  const q = madd64If(fused, r2, c4, madd64If(fused, r, c3, c2));
+  const tmp = madd64If(fused, r2, q, f64x2.add(tail, r));
+  return madd64If(fused, s, tmp, s);
 }
 
 /** exp(x) for |x| <= EXP_FAST_LIMIT through the vector core (lane 0 of a splat). */

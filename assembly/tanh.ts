@@ -3,9 +3,10 @@
 //   otherwise:    tanh(x) = 1 - 2 / (e^(2|x|) + 1), the sign of x put back
 // The large path loses nothing to cancellation (1 - tanh(x) <= 0.45 there); beyond |x| = 20
 // tanh(x) rounds to +-1, so the exp argument stops at 40, inside the core's fast range.
-// Both paths use plain multiplies and adds in the same order everywhere, and the SIMD builds'
-// scalar tanh is lane 0 of the vector one, so an element's result never depends on its position
-// (exp's fused multiply-adds in the relaxed-SIMD build are the one difference between builds).
+// Both paths, and the exp core under them, use plain multiplies and adds in the same order in
+// every build (the relaxed-SIMD build too), and the SIMD builds' scalar tanh is lane 0 of the
+// vector one: every build gives the same bits, wherever an element sits, so a training loop
+// takes the same path in a browser as in Node.
 import { exp64, expConstants, expFastV } from './exp';
 import {
   TANH_P0, TANH_P1, TANH_P2, TANH_P3, TANH_P4, TANH_P5, TANH_P6, TANH_P7, TANH_P8, TANH_P9, TANH_P10,
@@ -68,7 +69,7 @@ function tanhV(x: v128, scale: v128, shifter: v128, negLn2Hi: v128, negLn2Lo: v1
   p = f64x2.add(f64x2.mul(p, t), v128.load(TANH_CONSTS, 160));
   const small = f64x2.add(ax, f64x2.mul(ax, f64x2.mul(t, p)));
   const arg = f64x2.mul(two, f64x2.min(ax, v128.load(TANH_CONSTS, SATURATED_AT)));
-  const e = expFastV(arg, scale, shifter, negLn2Hi, negLn2Lo, c2, c3, c4);
+  const e = expFastV(arg, scale, shifter, negLn2Hi, negLn2Lo, c2, c3, c4, false);
   const large = f64x2.sub(one, f64x2.div(two, f64x2.add(e, one)));
   const magnitude = v128.bitselect(small, large, f64x2.lt(ax, v128.load(TANH_CONSTS, SMALL_AT)));
   const signed = v128.or(magnitude, v128.andnot(x, absMask));
