@@ -122,7 +122,7 @@ const DIRECT_ROWS = 8;
 @inline
 function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
   let j0 = 0;
-  if (ASC_FEATURE_SIMD && bs1 == 1 && k <= AXPY_DEPTH) {
+  if (ASC_FEATURE_SIMD && bs1 == 1 && k >= 1 && k <= AXPY_DEPTH) {
     j0 = axpyRows<T>(m, k, n, a, as0, as1, b, bs0, out);
   } else if (ASC_FEATURE_SIMD) {
     const w = <isize>sizeof<T>();
@@ -157,7 +157,7 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
   }
 }
 
-/** Products at most this deep (a hidden layer's W1 X) go row by row through axpyRows. */
+/** Products at most this deep (a hidden layer's W1 X), and at least 1, go row by row through axpyRows. */
 const AXPY_DEPTH = 8;
 
 /**

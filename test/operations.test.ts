@@ -146,3 +146,20 @@ function describeArg(a: Arg): string {
   if ('scalar' in a) return String(a.scalar);
   return `${a.array.dtype}(${a.array.shape})${a.transpose ? '.T' : ''}`;
 }
+
+// k = 0 with columns enough for the SIMD paths (NumPy: all zeros); the fixtures' empty products
+// have too few columns to reach them.
+describe.each(backends)('an empty inner dimension on the %s backend', (backend) => {
+  test.each(['float64', 'float32', 'int32'] as const)('(3, 0) @ (0, 9) is zeros in %s', (dtype) => {
+    np.setBackend(backend);
+    // Empty arrays still take a 64-byte block: reuse two that hold 7.5s, so that a kernel that
+    // read A or B here would show it.
+    const dirty = [np.full([8], 7.5), np.full([8], 7.5)];
+    dirty.forEach((d) => d.dispose());
+    using a = np.ones([3, 0], { dtype });
+    using b = np.ones([0, 9], { dtype });
+    using product = np.matmul(a, b) as NDArray;
+    expect(product.shape).toEqual([3, 9]);
+    expect(product.toArray()).toEqual(Array.from({ length: 3 }, () => new Array(9).fill(0)));
+  });
+});
