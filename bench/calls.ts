@@ -7,7 +7,7 @@
 // nnbasics result is disposed at once, as np.tidy would. Prints one JSON array of CallTiming.
 import np, { type NDArray } from 'nnbasics';
 import { MeasuringProcess } from './measuring-process.js';
-import { quick } from './measure.js';
+import { quick, timeCalls } from './measure.js';
 
 export interface CallTiming {
   call: string;
@@ -54,13 +54,12 @@ const CALLS: Record<string, () => NDArray | number> = {
 const REPS = quick ? 200 : 2000;
 const ROUNDS = quick ? 3 : 21;
 
+/** Seconds per call of `reps` calls, each result disposed at once. */
 function sample(call: () => NDArray | number, reps: number): number {
-  const start = performance.now();
-  for (let i = 0; i < reps; i++) {
+  return timeCalls(() => {
     const result = call();
     if (typeof result !== 'number') result.dispose();
-  }
-  return (performance.now() - start) / 1000 / reps;
+  }, reps);
 }
 
 function sumOf(result: NDArray | number): number {

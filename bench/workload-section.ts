@@ -2,22 +2,10 @@
 // (bench/calls.ts), and the targets of the workload issue, judged within one run: every call
 // within NumPy's time, each lesson's training faster than its NumPy twin, and the planar loop
 // without np.tidy at most 1.5 times as slow per step as with it.
-import type { CallTiming } from './calls.js';
-import type { LessonTiming, WithoutTidy } from './lessons.js';
+import type { RunRecord, Target } from './speed-section.js';
 
-/** What of a run this part reads (bench/speed-section.ts's RunRecord has it). */
-export interface WorkloadRecord {
-  /** Absent from runs before it was measured, null when it was not. */
-  calls?: CallTiming[] | null;
-  lessons?: { lessons: LessonTiming[]; memory: WithoutTidy } | null;
-}
-
-/** A target of the workload issue, as judged in one run. */
-interface Target {
-  what: string;
-  holds: boolean;
-  detail: string;
-}
+/** What of a run this part reads. */
+type WorkloadRecord = Pick<RunRecord, 'calls' | 'lessons'>;
 
 const us = (v: number) => (v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
