@@ -154,6 +154,7 @@ export function applyBinary(
     const scalarB = isScalar(b);
     let x = scalarA ? undefined : temps.keep(operand(name, a), a);
     let y = scalarB ? undefined : temps.keep(operand(name, b), b);
+    // A JS number's dtype argument is not read (it promotes as a weak scalar): any will do.
     const promoted = promoteOperands(a, b, x?.dtype ?? 'bool', y?.dtype ?? 'bool');
     const { work, result } = loopTypes(promoted);
     if (x && x.dtype !== work) x = temps.keep(fromData(name, x, work));
