@@ -105,7 +105,7 @@ const PACK_DEPTH = PACK_BYTES / 32;
 const PACKED_B: usize = memory.data(PACK_BYTES, 16);
 
 /** Products of at most this many rows read B's rows in place: packing a strip would not pay. */
-const DIRECT_ROWS = 8;
+const DIRECT_ROWS = 16;
 
 /**
  * out (m x n, contiguous) = A (m x k) B (k x n). With SIMD, B is copied strip by strip (two
@@ -145,16 +145,73 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
         for (; i + 4 <= m; i += 4) {
           block4<T>(depth, at<T>(aColumn, i, as0), as0 * w, as1 * w, bRows, bStep, o + <usize>i * rowBytes, rowBytes, fresh);
         }
-        for (; i < m; i++) block1<T>(depth, at<T>(aColumn, i, as0), as1 * w, bRows, bStep, o + <usize>i * rowBytes, fresh);
+        if (!direct) {
+          for (; i < m; i++) block1<T>(depth, at<T>(aColumn, i, as0), as1 * w, bRows, bStep, o + <usize>i * rowBytes, fresh);
+        }
         p0 += stripDepth;
       } while (p0 < k);
     }
+    if (direct) directTailRows<T>(m - m % 4, m, k, n, a, as0, as1, b, bs0, out);
   }
   for (let i = 0; i < m; i++) {
     for (let j = j0; j < n; j++) {
       store<T>(at<T>(out, i * n + j, 1), dot<T>(k, at<T>(a, i, as0), as1, at<T>(b, j, bs1), bs0));
     }
   }
+}
+
+/**
+ * The last m % 4 rows of a direct product (every row when m < 4): a row of A against four strips
+ * of B at once, so that eight accumulators (not two) hide the adds' latency, then strip by strip.
+ * Each element is still summed from zero over k in order, as block4 sums it.
+ */
+// @ts-ignore: decorator
+@inline
+function directTailRows<T>(from: i32, m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, out: usize): void {
+  const stripWidth = 32 / <i32>sizeof<T>();
+  const rowBytes = <usize>n * sizeof<T>();
+  const aStep = <usize>(as1 * <isize>sizeof<T>());
+  const bStep = <usize>(bs0 * <isize>sizeof<T>());
+  for (let i = from; i < m; i++) {
+    const aRow = at<T>(a, i, as0);
+    const o = out + <usize>i * rowBytes;
+    let j0 = 0;
+    for (; j0 + 3 * stripWidth <= n; j0 += 3 * stripWidth) {
+      block1x3<T>(k, aRow, aStep, at<T>(b, j0, 1), bStep, at<T>(o, j0, 1));
+    }
+    for (; j0 + stripWidth <= n; j0 += stripWidth) {
+      block1<T>(k, aRow, <isize>aStep, at<T>(b, j0, 1), bStep, at<T>(o, j0, 1), true);
+    }
+  }
+}
+
+/** block1 over three adjacent strips (six vectors of one row of out), from zero. */
+// @ts-ignore: decorator
+@inline
+function block1x3<T>(depth: i32, a: usize, aStep: usize, b: usize, bStep: usize, o: usize): void {
+  let c0 = i64x2.splat(0);
+  let c1 = c0;
+  let c2 = c0;
+  let c3 = c0;
+  let c4 = c0;
+  let c5 = c0;
+  let pa = a;
+  let pb = b;
+  for (let p = 0; p < depth; p++, pb += bStep, pa += aStep) {
+    const x = vsplat<T>(pa);
+    c0 = vmadd<T>(x, v128.load(pb), c0);
+    c1 = vmadd<T>(x, v128.load(pb, 16), c1);
+    c2 = vmadd<T>(x, v128.load(pb, 32), c2);
+    c3 = vmadd<T>(x, v128.load(pb, 48), c3);
+    c4 = vmadd<T>(x, v128.load(pb, 64), c4);
+    c5 = vmadd<T>(x, v128.load(pb, 80), c5);
+  }
+  v128.store(o, c0);
+  v128.store(o, c1, 16);
+  v128.store(o, c2, 32);
+  v128.store(o, c3, 48);
+  v128.store(o, c4, 64);
+  v128.store(o, c5, 80);
 }
 
 /** Products at most this deep (a hidden layer's W1 X), and at least 1, go row by row through axpyRows. */
