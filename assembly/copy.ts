@@ -134,6 +134,57 @@ function take<T>(n: i32, offsets: usize, out: usize): void {
   }
 }
 
+/**
+ * gather_<dtype>(nOuter, outer, nStarts, starts, nInner, inner, innerRun, out): out, in C order
+ * over (o, k, i), = the element at outer[o] + starts[k] + inner[i] (three int32 lists of element
+ * offsets; a gather's index positions between the axes before and after them). innerRun says
+ * that inner is 0, 1, 2, ...: each position's block is copied whole.
+ */
+// @ts-ignore: decorator
+@inline
+function gather<T>(nOuter: i32, outer: usize, nStarts: i32, starts: usize, nInner: i32, inner: usize, innerRun: bool, out: usize): void {
+  let to = out;
+  for (let o = 0; o < nOuter; o++) {
+    const outerAt = load<i32>(outer + (<usize>o << 2));
+    if (nInner == 1) {
+      // The common case (X[:, permutation], rows[permutation] of a 1-D array): one element per position.
+      const first = outerAt + load<i32>(inner);
+      for (let k = 0; k < nStarts; k++) {
+        store<T>(to + (<usize>k * sizeof<T>()), load<T>(<usize>(first + load<i32>(starts + (<usize>k << 2))) * sizeof<T>()));
+      }
+      to += <usize>nStarts * sizeof<T>();
+      continue;
+    }
+    for (let k = 0; k < nStarts; k++) {
+      const base = outerAt + load<i32>(starts + (<usize>k << 2));
+      if (innerRun) {
+        // The block after the index axes is a contiguous run (rows[permutation]): one copy.
+        const bytes = <usize>nInner * sizeof<T>();
+        memory.copy(to, <usize>(base + load<i32>(inner)) * sizeof<T>(), bytes);
+        to += bytes;
+        continue;
+      }
+      for (let i = 0; i < nInner; i++) {
+        store<T>(to, load<T>(<usize>(base + load<i32>(inner + (<usize>i << 2))) * sizeof<T>()));
+        to += sizeof<T>();
+      }
+    }
+  }
+}
+
+export function gather_f64(nOuter: i32, outer: usize, nStarts: i32, starts: usize, nInner: i32, inner: usize, innerRun: bool, out: usize): void {
+  gather<f64>(nOuter, outer, nStarts, starts, nInner, inner, innerRun, out);
+}
+export function gather_f32(nOuter: i32, outer: usize, nStarts: i32, starts: usize, nInner: i32, inner: usize, innerRun: bool, out: usize): void {
+  gather<f32>(nOuter, outer, nStarts, starts, nInner, inner, innerRun, out);
+}
+export function gather_i32(nOuter: i32, outer: usize, nStarts: i32, starts: usize, nInner: i32, inner: usize, innerRun: bool, out: usize): void {
+  gather<i32>(nOuter, outer, nStarts, starts, nInner, inner, innerRun, out);
+}
+export function gather_u8(nOuter: i32, outer: usize, nStarts: i32, starts: usize, nInner: i32, inner: usize, innerRun: bool, out: usize): void {
+  gather<u8>(nOuter, outer, nStarts, starts, nInner, inner, innerRun, out);
+}
+
 /** put_<dtype>(n, offsets, values, step): the element at offsets[k] = values[k * step] (step 0 broadcasts). */
 // @ts-ignore: decorator
 @inline

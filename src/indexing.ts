@@ -439,6 +439,64 @@ function moveElements(x: NDArray, plan: Gather, other: Other, toX: boolean): voi
 }
 
 /**
+ * Below this many elements per index position, a gather lists every element's offset for one
+ * gather_ call: one strided kernel call per position (a column of X[:, permutation]) costs more
+ * than the list. A position's block that is one contiguous run is copied whole at any size.
+ */
+const SMALL_BLOCK = 512;
+
+/** Whether a gather goes through takeElements (one gather_ call) rather than eachBlock. */
+function gathersInOneCall(plan: Gather): boolean {
+  const at = plan.insertAt;
+  return (
+    shapeSize(plan.restShape) <= SMALL_BLOCK ||
+    isContiguous(plan.restShape.slice(at), plan.restStrides.slice(at))
+  );
+}
+
+/**
+ * A gather as one gather_ call: the offsets of the positions of the axes before the index axes
+ * (outer), of each index position (plan.offsets) and of the axes after them (inner, or one
+ * contiguous run), in wasm memory; the kernel adds them up in out's C order.
+ */
+function takeElements(x: NDArray, plan: Gather, out: NDArray): void {
+  const at = plan.insertAt;
+  const outer = offsetsOf(plan.restShape.slice(0, at), plan.restStrides.slice(0, at));
+  const innerShape = plan.restShape.slice(at);
+  const innerStrides = plan.restStrides.slice(at);
+  const run = isContiguous(innerShape, innerStrides);
+  const inner = run ? Int32Array.of(0) : offsetsOf(innerShape, innerStrides);
+  const starts = plan.offsets;
+  const lists = NDArray.empty([outer.length + starts.length + inner.length], 'int32', 'get');
+  try {
+    const base = lists.offset;
+    const ints = heapOf('int32');
+    ints.set(outer, base);
+    ints.set(starts, base + outer.length);
+    ints.set(inner, base + outer.length + starts.length);
+    kernel('gather', x.dtype)(
+      outer.length,
+      base * 4,
+      starts.length,
+      (base + outer.length) * 4,
+      run ? shapeSize(innerShape) : inner.length,
+      (base + outer.length + starts.length) * 4,
+      run ? 1 : 0,
+      out.offset * out.itemsize,
+    );
+  } finally {
+    lists.dispose();
+  }
+}
+
+/** The element offset of each position of shape (with these strides) from its first, C order. */
+function offsetsOf(shape: readonly number[], strides: readonly number[]): Int32Array {
+  const offsets = new Int32Array(shapeSize(shape));
+  forEachPosition(shape, strides, 0, (k, o) => (offsets[k] = o));
+  return offsets;
+}
+
+/**
  * Strides over the result's axes (the index axes at insertAt, as NumPy places them) reordered
  * into eachBlock's layout (index axes first, then the rest).
  */
@@ -472,8 +530,12 @@ export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean 
     }
     if (sel.advanced.length === 0) return x.view(sel.shape, sel.strides, sel.offset);
     const plan = planGather(fn, sel);
-    // Gathered straight into the result, its axes walked in eachBlock's layout.
     const out = NDArray.empty(plan.shape, x.dtype, fn);
+    if (gathersInOneCall(plan)) {
+      takeElements(x, plan, out);
+      return out;
+    }
+    // Gathered straight into the result, its axes walked in eachBlock's layout.
     const strides = inLayout(plan, out.elementStrides);
     eachBlock(x, plan, { dtype: out.dtype, offset: out.offset, strides }, false);
     return out;

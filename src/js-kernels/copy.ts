@@ -29,6 +29,31 @@ function take(suffix: Suffix) {
   };
 }
 
+/** gather_<s>(nOuter, outer, nStarts, starts, nInner, inner, innerRun, out): out over (o, k, i) = the element at outer[o] + starts[k] + inner[i] (innerRun: inner is one contiguous run from inner[0]). */
+function gather(suffix: Suffix) {
+  return (
+    nOuter: number,
+    outer: number,
+    nStarts: number,
+    starts: number,
+    nInner: number,
+    inner: number,
+    innerRun: number,
+    out: number,
+  ) => {
+    const v = view(suffix);
+    const at = view('i32');
+    let to = out / SIZE[suffix];
+    for (let o = 0; o < nOuter; o++) {
+      for (let k = 0; k < nStarts; k++) {
+        const base = at[outer / 4 + o] + at[starts / 4 + k];
+        for (let i = 0; i < nInner; i++)
+          v[to++] = v[base + (innerRun ? at[inner / 4] + i : at[inner / 4 + i])];
+      }
+    }
+  };
+}
+
 /** put_<s>(n, offsets, values, step): the element at offsets[k] = values[k * step]. */
 function put(suffix: Suffix) {
   return (n: number, offsets: number, values: number, step: number) => {
@@ -41,5 +66,6 @@ function put(suffix: Suffix) {
 
 for (const s of SUFFIXES) {
   copyKernels[`take_${s}`] = take(s);
+  copyKernels[`gather_${s}`] = gather(s);
   copyKernels[`put_${s}`] = put(s);
 }
