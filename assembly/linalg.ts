@@ -266,11 +266,37 @@ function packStrip<T>(depth: i32, b: usize, bs0: isize, bs1: isize): void {
     }
     return;
   }
-  const stripWidth = 32 / sizeof<T>();
-  for (let p = 0; p < depth; p++) {
-    for (let c = 0; c < stripWidth; c++) {
-      store<T>(PACKED_B + (<usize>p << 5) + <usize>c * sizeof<T>(), load<T>(at<T>(b + <usize>p * rowStep, c, bs1)));
+  if (sizeof<T>() == 8 && bs0 == 1) {
+    // B's columns are contiguous (B is a transposed view, as in dZ A.T): two rows of the strip
+    // at a time from one vector load per column, transposed in registers.
+    const columnStep = <usize>(bs1 << 3);
+    let p = 0;
+    for (; p + 2 <= depth; p += 2) {
+      const column = b + (<usize>p << 3);
+      const c0 = v128.load(column);
+      const c1 = v128.load(column + columnStep);
+      const c2 = v128.load(column + 2 * columnStep);
+      const c3 = v128.load(column + 3 * columnStep);
+      const to = PACKED_B + (<usize>p << 5);
+      v128.store(to, v128.shuffle<i64>(c0, c1, 0, 2));
+      v128.store(to, v128.shuffle<i64>(c2, c3, 0, 2), 16);
+      v128.store(to, v128.shuffle<i64>(c0, c1, 1, 3), 32);
+      v128.store(to, v128.shuffle<i64>(c2, c3, 1, 3), 48);
     }
+    if (p < depth) packStripRow<T>(p, b, bs0, bs1);
+    return;
+  }
+  for (let p = 0; p < depth; p++) packStripRow<T>(p, b, bs0, bs1);
+}
+
+/** Copies row p of a strip of B (any strides) into PACKED_B, element by element. */
+// @ts-ignore: decorator
+@inline
+function packStripRow<T>(p: i32, b: usize, bs0: isize, bs1: isize): void {
+  const row = b + <usize>(<isize>p * bs0 * sizeof<T>());
+  const stripWidth = 32 / sizeof<T>();
+  for (let c = 0; c < stripWidth; c++) {
+    store<T>(PACKED_B + (<usize>p << 5) + <usize>c * sizeof<T>(), load<T>(at<T>(row, c, bs1)));
   }
 }
 
