@@ -248,7 +248,13 @@ export class NDArray {
 
   /** Transposed view (axes reversed). */
   get T(): NDArray {
-    return this.transpose();
+    // A matrix's .T (dZ A.T, W.T) comes in every training step: made directly, not through
+    // transpose's reading of an axes list.
+    if (this.#shape.length !== 2) return this.transpose();
+    this.check('transpose');
+    const [rows, cols] = this.#shape;
+    const [rowStride, colStride] = this.#strides;
+    return this.view([cols, rows], [colStride, rowStride]);
   }
 
   /** A view with the axes permuted; reversed when `axes` is omitted. */

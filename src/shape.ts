@@ -250,3 +250,11 @@ export function forEachIndex(
     if (axis < 0) return;
   }
 }
+
+/** Whether two shapes are equal (the same array, or element by element). */
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -9,6 +9,7 @@ import {
   forEachIndex,
   isContiguous,
   type Shape,
+  sameShape,
   shapeSize,
 } from './shape.js';
 
@@ -145,12 +146,19 @@ export interface StridedArray extends StridedSource {
  */
 export function castInto(source: StridedArray, dest: StridedArray): void {
   if (shapeSize(dest.shape) === 0) return;
-  const strides =
-    source.shape.length === dest.shape.length && source.shape.every((d, i) => d === dest.shape[i])
-      ? source.elementStrides
-      : broadcastStrides(source.shape, source.elementStrides, dest.shape);
-  runElementwise(`cast_${SUFFIX[source.dtype]}`, dest.dtype, dest.shape, [
+  const strides = sameShape(source.shape, dest.shape)
+    ? source.elementStrides
+    : broadcastStrides(source.shape, source.elementStrides, dest.shape);
+  runElementwise(CAST_FROM[source.dtype], dest.dtype, dest.shape, [
     { offset: source.offset, itemsize: ITEMSIZE[source.dtype], strides },
     stridedOf(dest),
   ]);
 }
+
+/** The cast kernels' names by source dtype (cast_f64 and the destination's suffix: cast_f64_i32). */
+const CAST_FROM: Record<DType, string> = {
+  float64: `cast_${SUFFIX.float64}`,
+  float32: `cast_${SUFFIX.float32}`,
+  int32: `cast_${SUFFIX.int32}`,
+  bool: `cast_${SUFFIX.bool}`,
+};

@@ -4,10 +4,16 @@ import { type DType, isFloat, promoteTypes, promoteWithScalar, scalarDType } fro
 import { ValueError, checkReadable } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
-import { broadcastShapes, broadcastStrides, type Shape } from '../shape.js';
-import { type Strided, type StridedArray, runElementwise, stridedOf } from '../strided.js';
+import { broadcastShapes, broadcastStrides, sameShape, type Shape } from '../shape.js';
+import {
+  type Strided,
+  type StridedArray,
+  castInto,
+  runElementwise,
+  stridedOf,
+} from '../strided.js';
 import { scalarOperand, zeroStridesOf } from '../scalar-slots.js';
-import { type ArrayInput, fromData, operand } from './create.js';
+import { type ArrayInput, operand } from './create.js';
 
 /** Disposes, at the end of an op, the operands it converted from JS data. */
 export class Temporaries {
@@ -157,8 +163,8 @@ export function applyBinary(
     // A JS number's dtype argument is not read (it promotes as a weak scalar): any will do.
     const promoted = promoteOperands(a, b, x?.dtype ?? 'bool', y?.dtype ?? 'bool');
     const { work, result } = loopTypes(promoted);
-    if (x && x.dtype !== work) x = temps.keep(fromData(name, x, work));
-    if (y && y.dtype !== work) y = temps.keep(fromData(name, y, work));
+    if (x && x.dtype !== work) x = temps.keep(castCopy(x, work, name));
+    if (y && y.dtype !== work) y = temps.keep(castCopy(y, work, name));
     // Nothing below runs the user's code or another op: the slots hold until the kernel call.
     const xs = x ?? scalarOperand(0, a as number | boolean, work);
     const ys = y ?? scalarOperand(1, b as number | boolean, work);
@@ -189,6 +195,13 @@ export function applyBinary(
   }
 }
 
+/** An operand (already checked) cast to the loop's work dtype, as NumPy's ufunc loop casts it. */
+function castCopy(x: NDArray, dtype: DType, fn: string): NDArray {
+  const out = NDArray.empty(x.shape, dtype, fn);
+  castInto(x, out);
+  return out;
+}
+
 /** An operand's strides over the op's shape: its own, or broadcast (0 where it repeats). */
 function stridedTo(x: StridedArray, shape: Shape): Strided {
   if (x.shape.length === 0) return stridedOf(x, zeroStridesOf(shape.length));
@@ -204,13 +217,6 @@ function isScalar(v: unknown): v is number | boolean {
 export function jsValue(x: NDArray): number | boolean {
   const value = firstValue(x);
   return x.dtype === 'bool' ? value !== 0 : value;
-}
-
-function sameShape(a: Shape, b: Shape): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function hasNegative(x: StridedArray): boolean {
