@@ -4,7 +4,7 @@ import { ABS, EXP, LOG, NEGATIVE, SQRT, SQUARE, TANH, at } from './common';
 import { exp64 } from './exp';
 import { MAP_EXP, mapWholeRow } from './exp-map';
 import { expf32 } from './expf32';
-import { log64, logBlock4 } from './log';
+import { log64, logBlock4, logBlock8 } from './log';
 import { tanh64, tanhRow } from './tanh';
 
 
@@ -57,6 +57,10 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
     }
     if (isFloat<T>() && op == LOG) {
       if (sizeof<T>() == 8) {
+        for (; i + 8 <= n; i += 8) {
+          const p = <usize>i << 3;
+          logBlock8(x + p, out + p);
+        }
         for (; i + 4 <= n; i += 4) {
           const p = <usize>i << 3;
           logBlock4(v128.load(x + p), v128.load(x + p, 16), out + p);
