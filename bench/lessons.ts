@@ -1,6 +1,9 @@
-// The lessons' training loops, nnbasics against their NumPy twins on this machine (the best of
-// three runs each; NumPy as a script runs it): planar (10,000 steps of the one-hidden-layer
-// network), logistic regression (2,000 steps on 1,400 digits), deep (40 epochs of mini-batches).
+// The lessons' training loops, nnbasics against their NumPy twins on this machine: planar
+// (10,000 steps of the one-hidden-layer network), logistic regression (2,000 steps on 1,400
+// digits), deep (40 epochs of mini-batches). Each side's time is the median of ROUNDS runs taken
+// in turn, one nnbasics run then one NumPy run (lessons_numpy.py, a script as a learner runs it),
+// so that both sides' runs share the machine's states: best-of-three runs taken one side after
+// the other moved the planar ratio from 0.90 to 1.26 between two full runs with the same code.
 // Also the planar loop's memory and time with np.tidy and without it (the notebook's loop as
 // written). Prints one JSON object {lessons: LessonTiming[], memory: WithoutTidy}; `npm run bench`
 // runs it last.
@@ -30,47 +33,69 @@ export interface LessonTiming {
   numpy: number | null;
 }
 
-function best(fn: () => void, runs = 3): number {
-  let fastest = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    fastest = Math.min(fastest, (performance.now() - start) / 1000);
-  }
-  return fastest;
+/** Runs of each lesson per side; each side's figure is their median. */
+const ROUNDS = 7;
+
+function seconds(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return (performance.now() - start) / 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** One run of the lesson's NumPy twin, in seconds; null without python3 and NumPy. */
+function numpyRun(lesson: string): number | null {
+  const child = spawnSync(
+    'python3',
+    [fileURLToPath(new URL('./lessons_numpy.py', import.meta.url)), lesson],
+    { encoding: 'utf8' },
+  );
+  return child.status === 0 ? (JSON.parse(child.stdout) as number) : null;
 }
 
 const planar = loadPlanarDataset();
 const logistic = await logisticData();
 const deep = await deepData();
-const ours: Record<string, [string, number]> = {
-  planar: [
-    '10,000 steps, hidden layer of 4',
-    best(() => Object.values(nnModel(planar.X, planar.Y, 4, 10000)).forEach((a) => a.dispose())),
-  ],
-  'logistic-regression': [
-    '2,000 steps on 1,400 digits',
-    best(() => {
+const trainings: { lesson: string; what: string; run: () => void }[] = [
+  {
+    lesson: 'planar',
+    what: '10,000 steps, hidden layer of 4',
+    run: () => Object.values(nnModel(planar.X, planar.Y, 4, 10000)).forEach((a) => a.dispose()),
+  },
+  {
+    lesson: 'logistic-regression',
+    what: '2,000 steps on 1,400 digits',
+    run: () => {
       const start = initializeWithZeros(64);
       optimize(start.w, start.b, logistic.X_train, logistic.Y_train, 2000, 0.5).params.w.dispose();
-    }),
-  ],
-  deep: [
-    '40 epochs of mini-batches of 64',
-    best(() => Object.values(train(deep.X, deep.Y, 40, () => {})).forEach((a) => a.dispose())),
-  ],
-};
-const child = spawnSync(
-  'python3',
-  [fileURLToPath(new URL('./lessons_numpy.py', import.meta.url))],
-  { encoding: 'utf8' },
-);
-const numpy = child.status === 0 ? (JSON.parse(child.stdout) as Record<string, number>) : {};
-const rows: LessonTiming[] = Object.entries(ours).map(([lesson, [what, seconds]]) => ({
-  lesson,
-  what,
-  nnbasics: seconds,
-  numpy: numpy[lesson] ?? null,
+    },
+  },
+  {
+    lesson: 'deep',
+    what: '40 epochs of mini-batches of 64',
+    run: () => Object.values(train(deep.X, deep.Y, 40, () => {})).forEach((a) => a.dispose()),
+  },
+];
+const ours = trainings.map(() => [] as number[]);
+const theirs = trainings.map(() => [] as number[]);
+let numpyMissing = false;
+for (let round = 0; round < ROUNDS; round++) {
+  trainings.forEach((t, i) => {
+    ours[i].push(seconds(t.run));
+    const numpy = numpyMissing ? null : numpyRun(t.lesson);
+    if (numpy === null) numpyMissing = true;
+    else theirs[i].push(numpy);
+  });
+}
+const rows: LessonTiming[] = trainings.map((t, i) => ({
+  lesson: t.lesson,
+  what: t.what,
+  nnbasics: median(ours[i]),
+  numpy: numpyMissing ? null : median(theirs[i]),
 }));
 
 /** 2,000 planar steps written as the notebook writes them, without np.tidy or dispose. */

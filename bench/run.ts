@@ -542,7 +542,9 @@ function report(
       );
   }
   if (lessons) {
-    console.log("\nthe lessons' training, seconds (best of three), nnbasics against NumPy:");
+    console.log(
+      "\nthe lessons' training, seconds (medians of runs taken in turn with NumPy's), nnbasics against NumPy:",
+    );
     for (const l of lessons)
       console.log(
         `${l.lesson.padEnd(21)}${l.nnbasics.toFixed(3).padStart(8)}${(l.numpy?.toFixed(3) ?? '—').padStart(8)}  ${l.numpy ? (l.nnbasics / l.numpy).toFixed(2) : ''}  (${l.what})`,
