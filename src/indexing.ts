@@ -531,13 +531,18 @@ export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean 
     if (sel.advanced.length === 0) return x.view(sel.shape, sel.strides, sel.offset);
     const plan = planGather(fn, sel);
     const out = NDArray.empty(plan.shape, x.dtype, fn);
-    if (gathersInOneCall(plan)) {
-      takeElements(x, plan, out);
-      return out;
+    try {
+      if (gathersInOneCall(plan)) {
+        takeElements(x, plan, out);
+      } else {
+        // Gathered straight into the result, its axes walked in eachBlock's layout.
+        const strides = inLayout(plan, out.elementStrides);
+        eachBlock(x, plan, { dtype: out.dtype, offset: out.offset, strides }, false);
+      }
+    } catch (error) {
+      out.dispose(); // the offset lists may not fit in memory: nothing is left behind
+      throw error;
     }
-    // Gathered straight into the result, its axes walked in eachBlock's layout.
-    const strides = inLayout(plan, out.elementStrides);
-    eachBlock(x, plan, { dtype: out.dtype, offset: out.offset, strides }, false);
     return out;
   } finally {
     disposeAll(sel.temporaries);
