@@ -375,14 +375,15 @@ interface Other {
 
 /**
  * Moves elements between x's selected blocks and `other` (laid out index axes first): a gather
- * (toX false) or a scatter (toX true). When each index position is one element, that is one
- * take_/put_ kernel call over the offsets; otherwise one cast kernel call per position, each
- * over the block of the axes the indices do not touch.
+ * (toX false; getItem's gathers of large blocks, the others go through takeElements) or a
+ * scatter (toX true). A scatter whose index positions are one element each is one put_ kernel
+ * call over the offsets; otherwise one cast kernel call per position, each over the block of
+ * the axes the indices do not touch.
  */
 function eachBlock(x: NDArray, plan: Gather, other: Other, toX: boolean): void {
   if (shapeSize(plan.restShape) === 0 || plan.offsets.length === 0) return;
-  if (plan.restShape.length === 0) {
-    moveElements(x, plan, other, toX);
+  if (toX && plan.restShape.length === 0) {
+    putElements(x, plan, other);
     return;
   }
   const nIndex = plan.indexShape.length;
@@ -399,20 +400,14 @@ function eachBlock(x: NDArray, plan: Gather, other: Other, toX: boolean): void {
   });
 }
 
-/** The one-element-per-position case of eachBlock: the offsets go to wasm memory, one kernel call. */
-function moveElements(x: NDArray, plan: Gather, other: Other, toX: boolean): void {
+/** The one-element-per-position scatter of eachBlock: the offsets go to wasm memory, one put_ call. */
+function putElements(x: NDArray, plan: Gather, other: Other): void {
   const count = plan.offsets.length;
-  const offsets = NDArray.empty([count], 'int32', toX ? 'set' : 'get');
+  const offsets = NDArray.empty([count], 'int32', 'set');
   const made = [offsets];
   try {
     heapOf('int32').set(plan.offsets, offsets.offset);
     const size = ITEMSIZE[x.dtype];
-    if (!toX) {
-      // A gather's destination is a fresh contiguous array of x's dtype (with no rest axes,
-      // the layout is the result's own order).
-      kernel('take', x.dtype)(count, offsets.offset * 4, other.offset * size);
-      return;
-    }
     // put_ reads values of x's dtype with one step: a broadcast scalar, or a contiguous copy.
     const broadcast = other.strides.every((st) => st === 0);
     let values = { offset: other.offset, step: broadcast ? 0 : 1 };
