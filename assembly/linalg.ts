@@ -115,15 +115,16 @@ const DIRECT_ROWS = 16;
  * columns (and every column without SIMD) go element by element through dot.
  *
  * A training loop's products are small, and there a copy of B costs more than it saves: with at
- * most DIRECT_ROWS rows and B's rows contiguous, the blocks read B in place (the same sums in the
- * same order, so the result does not depend on the path).
+ * most DIRECT_ROWS rows and B's rows contiguous, the blocks read B in place, and the last m % 4
+ * rows go through axpyRows (the same sums in the same order, so the result does not depend on
+ * the path).
  */
 // @ts-ignore: decorator
 @inline
 function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, bs1: isize, out: usize): void {
   let j0 = 0;
-  if (ASC_FEATURE_SIMD && bs1 == 1 && k >= 1 && k <= AXPY_DEPTH) {
-    j0 = axpyRows<T>(m, k, n, a, as0, as1, b, bs0, out);
+  if (ASC_FEATURE_SIMD && bs1 == 1 && k >= 1 && (k <= AXPY_DEPTH || m < 4)) {
+    j0 = axpyRows<T>(0, m, k, n, a, as0, as1, b, bs0, out);
   } else if (ASC_FEATURE_SIMD) {
     const w = <isize>sizeof<T>();
     const stripWidth = 32 / sizeof<T>();
@@ -151,13 +152,13 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
         p0 += stripDepth;
       } while (p0 < k);
     }
-    if (direct) directTailRows<T>(m - m % 4, m, k, n, a, as0, as1, b, bs0, out);
+    if (direct) axpyRows<T>(m - m % 4, m, k, n, a, as0, as1, b, bs0, out);
   }
   if (ASC_FEATURE_SIMD && n == 1 && as1 == 1 && bs0 == 1) {
-    // A matrix-vector product (BLAS's gemv case): A's rows four at a time against the vector.
-    // Only there: the columns left over from the strips keep dot's order, as they always have
-    // (the planar lesson's dW1 = dZ1 X.T, two such columns, reaches NumPy's 90.75 % with it).
-    matvecColumn<T>(m, k, a, as0, b, out, 1);
+    // A matrix-vector product (BLAS's gemv case). Only there: the columns left over from the
+    // strips keep dot's order, as they always have (the planar lesson's dW1 = dZ1 X.T, two such
+    // columns, reaches NumPy's 90.75 % with it).
+    matvec<T>(m, k, a, as0, b, out);
     return;
   }
   for (let i = 0; i < m; i++) {
@@ -168,152 +169,133 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
 }
 
 /**
- * Column j of out (elements n apart from o) = A (m x k, rows contiguous, as0 apart) times a
- * contiguous column x of B: four rows at a time share each vector of x (dot would load it once per
- * row). Each element is summed the same way whichever rows it is grouped with: lane by lane over
- * the vectors of k, the lanes added, then the last k % lanes products in order.
+ * out (m x 1) = A (m x k, rows contiguous, as0 apart) times a contiguous vector x: four rows at a
+ * time share each vector of x (dot would load it once per row). Eight rows, or two accumulators
+ * per row, were no faster here (it is bound by reading A; with eight rows V8 spills). Each element
+ * is summed the same way whichever rows it is grouped with: lane by lane over the vectors of k,
+ * the lanes added, then the last k % lanes products in order.
  */
 // @ts-ignore: decorator
 @inline
-function matvecColumn<T>(m: i32, k: i32, a: usize, as0: isize, x: usize, o: usize, n: i32): void {
+function matvec<T>(m: i32, k: i32, a: usize, as0: isize, x: usize, out: usize): void {
   const lanes = 16 / <i32>sizeof<T>();
-  const end = k - k % lanes;
+  const bytes = <usize>(k - k % lanes) * sizeof<T>();
   const rowBytes = <usize>(as0 * <isize>sizeof<T>());
-  const outStep = <usize>n * sizeof<T>();
+  const zero = i64x2.splat(0);
   let i = 0;
   for (; i + 4 <= m; i += 4) {
     const a0 = at<T>(a, i, as0);
     const a1 = a0 + rowBytes;
     const a2 = a1 + rowBytes;
     const a3 = a2 + rowBytes;
-    let c0 = i64x2.splat(0);
-    let c1 = c0;
-    let c2 = c0;
-    let c3 = c0;
-    for (let p = 0; p < end; p += lanes) {
-      const q = <usize>p * sizeof<T>();
+    let c0 = zero;
+    let c1 = zero;
+    let c2 = zero;
+    let c3 = zero;
+    for (let q: usize = 0; q < bytes; q += 16) {
       const v = v128.load(x + q);
       c0 = vmadd<T>(v128.load(a0 + q), v, c0);
       c1 = vmadd<T>(v128.load(a1 + q), v, c1);
       c2 = vmadd<T>(v128.load(a2 + q), v, c2);
       c3 = vmadd<T>(v128.load(a3 + q), v, c3);
     }
-    const to = o + <usize>i * outStep;
-    store<T>(to, matvecTail<T>(laneSum<T>(c0), end, k, a0, x));
-    store<T>(to + outStep, matvecTail<T>(laneSum<T>(c1), end, k, a1, x));
-    store<T>(to + 2 * outStep, matvecTail<T>(laneSum<T>(c2), end, k, a2, x));
-    store<T>(to + 3 * outStep, matvecTail<T>(laneSum<T>(c3), end, k, a3, x));
+    const to = at<T>(out, i, 1);
+    store<T>(to, matvecTail<T>(c0, k, a0, x));
+    store<T>(to, matvecTail<T>(c1, k, a1, x), sizeof<T>());
+    store<T>(to, matvecTail<T>(c2, k, a2, x), 2 * sizeof<T>());
+    store<T>(to, matvecTail<T>(c3, k, a3, x), 3 * sizeof<T>());
   }
   for (; i < m; i++) {
     const a0 = at<T>(a, i, as0);
-    let c0 = i64x2.splat(0);
-    for (let p = 0; p < end; p += lanes) {
-      const q = <usize>p * sizeof<T>();
-      c0 = vmadd<T>(v128.load(a0 + q), v128.load(x + q), c0);
-    }
-    store<T>(o + <usize>i * outStep, matvecTail<T>(laneSum<T>(c0), end, k, a0, x));
+    let c0 = zero;
+    for (let q: usize = 0; q < bytes; q += 16) c0 = vmadd<T>(v128.load(a0 + q), v128.load(x + q), c0);
+    store<T>(at<T>(out, i, 1), matvecTail<T>(c0, k, a0, x));
   }
 }
 
-/** sum plus the products of elements [from, k) of a row and x, in order. */
+/** A row's lanes added, plus the products of its last k % lanes elements and x's, in order. */
 // @ts-ignore: decorator
 @inline
-function matvecTail<T>(sum: T, from: i32, k: i32, row: usize, x: usize): T {
-  let s = sum;
-  for (let p = from; p < k; p++) s += load<T>(at<T>(row, p, 1)) * load<T>(at<T>(x, p, 1));
+function matvecTail<T>(lanes: v128, k: i32, row: usize, x: usize): T {
+  let s = laneSum<T>(lanes);
+  for (let p = k - k % (16 / <i32>sizeof<T>()); p < k; p++) s += load<T>(at<T>(row, p, 1)) * load<T>(at<T>(x, p, 1));
   return s;
 }
 
-/**
- * The last m % 4 rows of a direct product (every row when m < 4): a row of A against four strips
- * of B at once, so that eight accumulators (not two) hide the adds' latency, then strip by strip.
- * Each element is still summed from zero over k in order, as block4 sums it.
- */
-// @ts-ignore: decorator
-@inline
-function directTailRows<T>(from: i32, m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, out: usize): void {
-  const stripWidth = 32 / <i32>sizeof<T>();
-  const rowBytes = <usize>n * sizeof<T>();
-  const aStep = <usize>(as1 * <isize>sizeof<T>());
-  const bStep = <usize>(bs0 * <isize>sizeof<T>());
-  for (let i = from; i < m; i++) {
-    const aRow = at<T>(a, i, as0);
-    const o = out + <usize>i * rowBytes;
-    let j0 = 0;
-    for (; j0 + 3 * stripWidth <= n; j0 += 3 * stripWidth) {
-      block1x3<T>(k, aRow, aStep, at<T>(b, j0, 1), bStep, at<T>(o, j0, 1));
-    }
-    for (; j0 + stripWidth <= n; j0 += stripWidth) {
-      block1<T>(k, aRow, <isize>aStep, at<T>(b, j0, 1), bStep, at<T>(o, j0, 1), true);
-    }
-  }
-}
-
-/** block1 over three adjacent strips (six vectors of one row of out), from zero. */
-// @ts-ignore: decorator
-@inline
-function block1x3<T>(depth: i32, a: usize, aStep: usize, b: usize, bStep: usize, o: usize): void {
-  let c0 = i64x2.splat(0);
-  let c1 = c0;
-  let c2 = c0;
-  let c3 = c0;
-  let c4 = c0;
-  let c5 = c0;
-  let pa = a;
-  let pb = b;
-  for (let p = 0; p < depth; p++, pb += bStep, pa += aStep) {
-    const x = vsplat<T>(pa);
-    c0 = vmadd<T>(x, v128.load(pb), c0);
-    c1 = vmadd<T>(x, v128.load(pb, 16), c1);
-    c2 = vmadd<T>(x, v128.load(pb, 32), c2);
-    c3 = vmadd<T>(x, v128.load(pb, 48), c3);
-    c4 = vmadd<T>(x, v128.load(pb, 64), c4);
-    c5 = vmadd<T>(x, v128.load(pb, 80), c5);
-  }
-  v128.store(o, c0);
-  v128.store(o, c1, 16);
-  v128.store(o, c2, 32);
-  v128.store(o, c3, 48);
-  v128.store(o, c4, 64);
-  v128.store(o, c5, 80);
-}
 
 /** Products at most this deep (a hidden layer's W1 X), and at least 1, go row by row through axpyRows. */
 const AXPY_DEPTH = 8;
 
 /**
- * out = A B for a shallow product with B's rows contiguous: each row of out is built in place as
- * a[i][0] B[0] + a[i][1] B[1] + ..., over whole rows of B, two vectors at a time (a register block
- * of out would spend more on its set-up than on its k multiply-adds). Each element is summed from
- * zero over k in order, as the blocks sum it. Returns the first column it did not do (the last
- * n % (2 vectors) columns are left to dot).
+ * out = A B with B's rows contiguous, row by row: each row of out is built in place as
+ * a[i][0] B[0] + a[i][1] B[1] + ..., over whole rows of B, four rows of B per pass (one load and
+ * one store of out for four multiply-adds), two vectors at a time. B is read as it lies, row after
+ * row, where a register block would walk it strip by strip n elements apart. Used for a shallow
+ * product (a register block would spend more on its set-up than on its k multiply-adds) and for
+ * a product of fewer than four rows (a row vector times a matrix, as w.T X), where nothing
+ * reuses a strip of B. Each element is summed from zero over k in order, as the blocks sum it.
+ * Rows [from, m) only; returns the first column it did not do (the last n % (2 vectors) columns
+ * are left to dot).
  */
 // @ts-ignore: decorator
 @inline
-function axpyRows<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, out: usize): i32 {
+function axpyRows<T>(from: i32, m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: usize, bs0: isize, out: usize): i32 {
   const stripWidth = 32 / <i32>sizeof<T>();
   const end = n - n % stripWidth;
   const rowBytes = <usize>n * sizeof<T>();
-  const zero = i64x2.splat(0);
-  for (let i = 0; i < m; i++) {
+  const bRowBytes = <usize>(bs0 * <isize>sizeof<T>());
+  const aStep = <usize>(as1 * <isize>sizeof<T>());
+  for (let i = from; i < m; i++) {
     const o = out + <usize>i * rowBytes;
-    const x0 = vsplat<T>(at<T>(a, i, as0));
-    for (let j = 0; j < end; j += stripWidth) {
-      const q = <usize>j * sizeof<T>();
-      v128.store(o + q, vmadd<T>(x0, v128.load(b + q), zero));
-      v128.store(o + q, vmadd<T>(x0, v128.load(b + q, 16), zero), 16);
+    let pa = at<T>(a, i, as0);
+    let bRow = b;
+    let p = 0;
+    if (k == 0) memory.fill(o, 0, <usize>end * sizeof<T>()); // an empty sum is zero
+    for (; p + 4 <= k; p += 4, pa += 4 * aStep, bRow += 4 * bRowBytes) {
+      axpyPass4<T>(end, pa, aStep, bRow, bRowBytes, o, p == 0);
     }
-    for (let p = 1; p < k; p++) {
-      const x = vsplat<T>(at<T>(at<T>(a, i, as0), p, as1));
-      const bRow = at<T>(b, p, bs0);
-      for (let j = 0; j < end; j += stripWidth) {
-        const q = <usize>j * sizeof<T>();
-        v128.store(o + q, vmadd<T>(x, v128.load(bRow + q), v128.load(o + q)));
-        v128.store(o + q, vmadd<T>(x, v128.load(bRow + q, 16), v128.load(o + q, 16)), 16);
-      }
-    }
+    for (; p < k; p++, pa += aStep, bRow += bRowBytes) axpyPass1<T>(end, pa, bRow, o, p == 0);
   }
   return end;
+}
+
+/** Elements [0, end) of a row of out (from zero when fresh) += four rows of B times a[0..3]. */
+// @ts-ignore: decorator
+@inline
+function axpyPass4<T>(end: i32, a: usize, aStep: usize, b: usize, bRowBytes: usize, o: usize, fresh: bool): void {
+  const x0 = vsplat<T>(a);
+  const x1 = vsplat<T>(a + aStep);
+  const x2 = vsplat<T>(a + 2 * aStep);
+  const x3 = vsplat<T>(a + 3 * aStep);
+  const b1 = b + bRowBytes;
+  const b2 = b1 + bRowBytes;
+  const b3 = b2 + bRowBytes;
+  const bytes = <usize>end * sizeof<T>();
+  if (fresh) {
+    const zero = i64x2.splat(0);
+    for (let q: usize = 0; q < bytes; q += 32) {
+      v128.store(o + q, vmadd<T>(x3, v128.load(b3 + q), vmadd<T>(x2, v128.load(b2 + q), vmadd<T>(x1, v128.load(b1 + q), vmadd<T>(x0, v128.load(b + q), zero)))));
+      v128.store(o + q, vmadd<T>(x3, v128.load(b3 + q, 16), vmadd<T>(x2, v128.load(b2 + q, 16), vmadd<T>(x1, v128.load(b1 + q, 16), vmadd<T>(x0, v128.load(b + q, 16), zero)))), 16);
+    }
+    return;
+  }
+  for (let q: usize = 0; q < bytes; q += 32) {
+    v128.store(o + q, vmadd<T>(x3, v128.load(b3 + q), vmadd<T>(x2, v128.load(b2 + q), vmadd<T>(x1, v128.load(b1 + q), vmadd<T>(x0, v128.load(b + q), v128.load(o + q))))));
+    v128.store(o + q, vmadd<T>(x3, v128.load(b3 + q, 16), vmadd<T>(x2, v128.load(b2 + q, 16), vmadd<T>(x1, v128.load(b1 + q, 16), vmadd<T>(x0, v128.load(b + q, 16), v128.load(o + q, 16))))), 16);
+  }
+}
+
+/** axpyPass4 for one row of B. */
+// @ts-ignore: decorator
+@inline
+function axpyPass1<T>(end: i32, a: usize, b: usize, o: usize, fresh: bool): void {
+  const x = vsplat<T>(a);
+  const zero = i64x2.splat(0);
+  const bytes = <usize>end * sizeof<T>();
+  for (let q: usize = 0; q < bytes; q += 32) {
+    v128.store(o + q, vmadd<T>(x, v128.load(b + q), fresh ? zero : v128.load(o + q)));
+    v128.store(o + q, vmadd<T>(x, v128.load(b + q, 16), fresh ? zero : v128.load(o + q, 16)), 16);
+  }
 }
 
 /** Copies rows [0, depth) of a strip of B (two vectors of columns) into PACKED_B. */
