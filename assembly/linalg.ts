@@ -290,11 +290,18 @@ function axpyPass4<T>(end: i32, a: usize, aStep: usize, b: usize, bRowBytes: usi
 @inline
 function axpyPass1<T>(end: i32, a: usize, b: usize, o: usize, fresh: bool): void {
   const x = vsplat<T>(a);
-  const zero = i64x2.splat(0);
   const bytes = <usize>end * sizeof<T>();
+  if (fresh) {
+    const zero = i64x2.splat(0);
+    for (let q: usize = 0; q < bytes; q += 32) {
+      v128.store(o + q, vmadd<T>(x, v128.load(b + q), zero));
+      v128.store(o + q, vmadd<T>(x, v128.load(b + q, 16), zero), 16);
+    }
+    return;
+  }
   for (let q: usize = 0; q < bytes; q += 32) {
-    v128.store(o + q, vmadd<T>(x, v128.load(b + q), fresh ? zero : v128.load(o + q)));
-    v128.store(o + q, vmadd<T>(x, v128.load(b + q, 16), fresh ? zero : v128.load(o + q, 16)), 16);
+    v128.store(o + q, vmadd<T>(x, v128.load(b + q), v128.load(o + q)));
+    v128.store(o + q, vmadd<T>(x, v128.load(b + q, 16), v128.load(o + q, 16)), 16);
   }
 }
 
