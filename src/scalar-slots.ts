@@ -18,9 +18,15 @@ const NO_DIMENSIONS: Shape = Object.freeze([]);
  */
 export function scalarOperand(slot: 0 | 1, value: number | boolean, dtype: DType): StridedArray {
   const itemsize = ITEMSIZE[dtype];
-  const offset = (scalarSlotsAddress + slot * SLOT_BYTES) / itemsize;
-  heapOf(dtype)[offset] = castValue(value, dtype);
+  const offset = scalarPointer(slot, value, dtype) / itemsize;
   return { dtype, shape: NO_DIMENSIONS, offset, itemsize, elementStrides: NO_DIMENSIONS };
+}
+
+/** scalarOperand's write alone: the slot's address in bytes, for a kernel call made directly. */
+export function scalarPointer(slot: 0 | 1, value: number | boolean, dtype: DType): number {
+  const address = scalarSlotsAddress + slot * SLOT_BYTES;
+  heapOf(dtype)[address / ITEMSIZE[dtype]] = castValue(value, dtype);
+  return address;
 }
 
 const zeroStrides: (readonly number[])[] = [];

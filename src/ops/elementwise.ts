@@ -12,7 +12,7 @@ import {
   runElementwise,
   stridedOf,
 } from '../strided.js';
-import { scalarOperand, zeroStridesOf } from '../scalar-slots.js';
+import { scalarOperand, scalarPointer, zeroStridesOf } from '../scalar-slots.js';
 import { type ArrayInput, operand } from './create.js';
 
 /** Disposes, at the end of an op, the operands it converted from JS data. */
@@ -134,12 +134,98 @@ const arithmeticLoopTypes = new Map<BinaryName, (dtype: DType) => LoopTypes>();
 
 /** Applies a binary ufunc with NumPy's broadcasting and type promotion. */
 export function binary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray | number {
+  const common = name === 'power' ? undefined : floatBinary(name, a, b);
+  if (common) return common;
   let loopTypes = arithmeticLoopTypes.get(name);
   if (!loopTypes) {
     loopTypes = (dtype: DType) => arithmeticTypes(name, dtype);
     arithmeticLoopTypes.set(name, loopTypes);
   }
   return applyBinary(name, a, b, loopTypes) as NDArray | number;
+}
+
+/**
+ * A training loop's common case, without the general path's conversions, promotion, broadcasting
+ * and strides: two contiguous float arrays of one dtype and shape, or one and a JS number (a weak
+ * scalar: the array's dtype is the loop's). About half of a small op's cost on a (4, 400) array.
+ * Undefined for anything else, which applyBinary does (and checks again, in the same order).
+ */
+function floatBinary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray | undefined {
+  if (typeof a === 'number') {
+    const y = contiguousFloat(name, b);
+    return y && withScalar(name, y, a, 0);
+  }
+  const x = contiguousFloat(name, a);
+  if (!x) return undefined;
+  if (typeof b === 'number') return withScalar(name, x, b, 1);
+  const y = contiguousFloat(name, b);
+  if (!y || y.dtype !== x.dtype) return undefined;
+  if (!sameShape(x.shape, y.shape)) return matrices(name, x, y);
+  const out = NDArray.empty(x.shape, x.dtype, name);
+  const n = out.size;
+  if (n > 0) {
+    kernel(name, x.dtype)(1, n, pointerOf(x), 0, 1, pointerOf(y), 0, 1, pointerOf(out), 0, 1);
+  }
+  return out;
+}
+
+/**
+ * Two matrices broadcast together, as a (4, 400) layer plus its (4, 1) bias: one kernel call
+ * over the rows, a length-1 axis stepping by 0. Undefined unless both are 2-D and broadcastable.
+ */
+function matrices(name: BinaryName, x: NDArray, y: NDArray): NDArray | undefined {
+  const [xr, xc] = x.shape;
+  const [yr, yc] = y.shape;
+  if (x.ndim !== 2 || y.ndim !== 2) return undefined;
+  if ((xr !== yr && xr !== 1 && yr !== 1) || (xc !== yc && xc !== 1 && yc !== 1)) return undefined;
+  // A length-1 axis takes the other's length, 0 included (not the larger: (0, 3) + (1, 3) is empty).
+  const rows = xr === 1 ? yr : xr;
+  const cols = xc === 1 ? yc : xc;
+  const shape =
+    rows === xr && cols === xc ? x.shape : rows === yr && cols === yc ? y.shape : [rows, cols];
+  const out = NDArray.empty(shape, x.dtype, name);
+  if (out.size > 0) {
+    const px = pointerOf(x);
+    const py = pointerOf(y);
+    kernel(name, x.dtype)(
+      rows,
+      cols,
+      px,
+      xr === 1 ? 0 : xc,
+      xc === 1 ? 0 : 1,
+      py,
+      yr === 1 ? 0 : yc,
+      yc === 1 ? 0 : 1,
+      pointerOf(out),
+      cols,
+      1,
+    );
+  }
+  return out;
+}
+
+/** v when it is a contiguous float array (checked: readable, not disposed), else undefined. */
+function contiguousFloat(name: string, v: ArrayInput): NDArray | undefined {
+  checkReadable(name, v);
+  if (!(v instanceof NDArray)) return undefined;
+  return isFloat(v.check(name).dtype) && v.isContiguous ? v : undefined;
+}
+
+/** x op value (value op x when `at` is 0), value read from a scalar slot at stride 0. */
+function withScalar(name: BinaryName, x: NDArray, value: number, at: 0 | 1): NDArray {
+  const out = NDArray.empty(x.shape, x.dtype, name);
+  const n = out.size;
+  if (n > 0) {
+    const s = scalarPointer(at, value, x.dtype);
+    const fn = kernel(name, x.dtype);
+    if (at === 0) fn(1, n, s, 0, 0, pointerOf(x), 0, 1, pointerOf(out), 0, 1);
+    else fn(1, n, pointerOf(x), 0, 1, s, 0, 0, pointerOf(out), 0, 1);
+  }
+  return out;
+}
+
+function pointerOf(x: NDArray): number {
+  return x.offset * x.itemsize;
 }
 
 /**
