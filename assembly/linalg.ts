@@ -223,7 +223,7 @@ function matvecTail<T>(lanes: v128, k: i32, row: usize, x: usize): T {
 }
 
 
-/** Products at most this deep (a hidden layer's W1 X), and at least 1, go row by row through axpyRows. */
+/** Products at most this deep (a hidden layer's W1 X), and at least 1, go row by row through axpyRows (as do those of fewer than four rows). */
 const AXPY_DEPTH = 8;
 
 /**
