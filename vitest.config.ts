@@ -41,6 +41,16 @@ export default defineConfig({
           execArgv: ['--expose-gc', ...RELAXED_SIMD_FLAGS],
         },
       },
+      {
+        // The fixture suites again with every op that can split over kernel threads split at
+        // every size (test/threads.test.ts checks the bits against one thread).
+        extends: true,
+        test: {
+          name: 'threads',
+          include: ['test/operations.test.ts', 'test/nn.test.ts', 'test/accuracy.test.ts'],
+          setupFiles: ['test/split-all.ts'],
+        },
+      },
     ],
   },
 });

@@ -7,6 +7,7 @@
 // as the vector path for every in-range element (see exp64), so no result depends on its position.
 import { exp64, expConstants, expFastV } from './exp';
 import { expf32, expf32Constants, expf32V } from './expf32';
+import { TAIL_BLOCK_AT, scratch } from './scratch';
 
 export const MAP_EXP = 0;
 export const MAP_EXP_SHIFTED = 1;
@@ -131,9 +132,6 @@ function expCoreV<T>(v: v128, scale: v128, shifter: v128, negLn2Hi: v128, negLn2
   return expf32V(v, scale, shifter, negLn2Hi, negLn2Lo, c2, c3, c4, c5, c6);
 }
 
-// The last n % (a block) elements of a row, padded to a whole block (see mapWholeRow).
-const TAIL_BLOCK: usize = memory.data(64, 16);
-
 /**
  * The mode over a whole contiguous row: mapRow, then the last n % 8 doubles or n % 16 floats
  * through the same vector code from a block padded with copies of the row's last element (a
@@ -148,7 +146,9 @@ export function mapWholeRow<T>(mode: i32, n: i32, x: usize, out: usize, shift: T
   const rest = n - done;
   if (rest == 0) return;
   const block = 64 / <i32>w;
-  for (let j = 0; j < block; j++) store<T>(TAIL_BLOCK + <usize>j * w, load<T>(x + <usize>(done + min(j, rest - 1)) * w));
-  mapRow<T>(mode, block, TAIL_BLOCK, TAIL_BLOCK, shift);
-  for (let j = 0; j < rest; j++) store<T>(out + <usize>(done + j) * w, load<T>(TAIL_BLOCK + <usize>j * w));
+  // The last n % (a block) elements of the row, padded to a whole block.
+  const tail = scratch(TAIL_BLOCK_AT);
+  for (let j = 0; j < block; j++) store<T>(tail + <usize>j * w, load<T>(x + <usize>(done + min(j, rest - 1)) * w));
+  mapRow<T>(mode, block, tail, tail, shift);
+  for (let j = 0; j < rest; j++) store<T>(out + <usize>(done + j) * w, load<T>(tail + <usize>j * w));
 }

@@ -11,6 +11,7 @@ export function simdEnabled(): i32 {
   return ASC_FEATURE_SIMD ? 1 : 0;
 }
 
+export { scratchBytes, setScratch } from './scratch';
 export * from './unary';
 export * from './binary';
 export * from './reduce';

@@ -1,5 +1,6 @@
 // dot (two strided vectors) and matmul (C = A B, C contiguous) for float64, float32, int32.
 import { at, madd32, madd64 } from './common';
+import { PACK_BYTES, PACKED_B_AT, scratch } from './scratch';
 
 // @ts-ignore: decorator
 @inline
@@ -100,16 +101,14 @@ export function dot_i32(n: i32, x: usize, sx: isize, y: usize, sy: isize): i32 {
 // matmul's packed strip of B: up to PACK_DEPTH rows of two vectors of columns, contiguous, so
 // that the inner loop reads B at unit stride (B's own rows are often 2^k bytes apart, and a column
 // walk over them would use only a few of L1's sets).
-const PACK_BYTES = 8192;
-const PACK_DEPTH = PACK_BYTES / 32;
-const PACKED_B: usize = memory.data(PACK_BYTES, 16);
+const PACK_DEPTH = <i32>PACK_BYTES / 32;
 
 /** Products of at most this many rows read B's rows in place: packing a strip would not pay. */
 const DIRECT_ROWS = 16;
 
 /**
  * out (m x n, contiguous) = A (m x k) B (k x n). With SIMD, B is copied strip by strip (two
- * vectors of columns, PACK_DEPTH rows at a time) into PACKED_B, and 4-row by 2-vector register
+ * vectors of columns, PACK_DEPTH rows at a time) into the packed strip (scratch.ts), and 4-row by 2-vector register
  * blocks of out accumulate over it; a strip deeper than PACK_DEPTH carries each block over in out,
  * so every element is summed over k in order, whatever the blocking. The last n % (2 vectors)
  * columns (and every column without SIMD) go element by element through dot.
@@ -137,7 +136,7 @@ function matmul<T>(m: i32, k: i32, n: i32, a: usize, as0: isize, as1: isize, b: 
         const depth = min(stripDepth, k - p0);
         const strip = at<T>(at<T>(b, p0, bs0), j0, bs1);
         if (!direct) packStrip<T>(depth, strip, bs0, bs1);
-        const bRows = direct ? strip : PACKED_B;
+        const bRows = direct ? strip : scratch(PACKED_B_AT);
         const bStep = direct ? <usize>(bs0 * w) : 32;
         const aColumn = at<T>(a, p0, as1);
         const o = at<T>(out, j0, 1);
@@ -305,15 +304,16 @@ function axpyPass1<T>(end: i32, a: usize, b: usize, o: usize, fresh: bool): void
   }
 }
 
-/** Copies rows [0, depth) of a strip of B (two vectors of columns) into PACKED_B. */
+/** Copies rows [0, depth) of a strip of B (two vectors of columns) into the packed strip (scratch.ts). */
 // @ts-ignore: decorator
 @inline
 function packStrip<T>(depth: i32, b: usize, bs0: isize, bs1: isize): void {
+  const packed = scratch(PACKED_B_AT);
   const rowStep = <usize>(bs0 * sizeof<T>());
   if (bs1 == 1) {
     for (let p = 0; p < depth; p++) {
       const row = b + <usize>p * rowStep;
-      const to = PACKED_B + (<usize>p << 5);
+      const to = packed + (<usize>p << 5);
       v128.store(to, v128.load(row));
       v128.store(to, v128.load(row, 16), 16);
     }
@@ -330,7 +330,7 @@ function packStrip<T>(depth: i32, b: usize, bs0: isize, bs1: isize): void {
       const c1 = v128.load(column + columnStep);
       const c2 = v128.load(column + 2 * columnStep);
       const c3 = v128.load(column + 3 * columnStep);
-      const to = PACKED_B + (<usize>p << 5);
+      const to = packed + (<usize>p << 5);
       v128.store(to, v128.shuffle<i64>(c0, c1, 0, 2));
       v128.store(to, v128.shuffle<i64>(c2, c3, 0, 2), 16);
       v128.store(to, v128.shuffle<i64>(c0, c1, 1, 3), 32);
@@ -342,20 +342,21 @@ function packStrip<T>(depth: i32, b: usize, bs0: isize, bs1: isize): void {
   for (let p = 0; p < depth; p++) packStripRow<T>(p, b, bs0, bs1);
 }
 
-/** Copies row p of a strip of B (any strides) into PACKED_B, element by element. */
+/** Copies row p of a strip of B (any strides) into the packed strip (scratch.ts), element by element. */
 // @ts-ignore: decorator
 @inline
 function packStripRow<T>(p: i32, b: usize, bs0: isize, bs1: isize): void {
   const row = b + <usize>(<isize>p * bs0 * sizeof<T>());
   const stripWidth = 32 / sizeof<T>();
+  const packed = scratch(PACKED_B_AT);
   for (let c = 0; c < stripWidth; c++) {
-    store<T>(PACKED_B + (<usize>p << 5) + <usize>c * sizeof<T>(), load<T>(at<T>(row, c, bs1)));
+    store<T>(packed + (<usize>p << 5) + <usize>c * sizeof<T>(), load<T>(at<T>(row, c, bs1)));
   }
 }
 
 /**
  * A 4 x (2 vectors) block of out += A's four rows (from a, rows aRow bytes apart, elements aStep
- * apart) times a strip of B (depth rows of two vectors from b, bStep bytes apart: PACKED_B or B
+ * apart) times a strip of B (depth rows of two vectors from b, bStep bytes apart: the packed strip or B
  * itself); out's block starts at o, its rows rowBytes apart. A fresh block starts from zero
  * instead of out.
  */

@@ -9,12 +9,11 @@ import { at } from './common';
 import { MAP_EXP_NEG_ABS, MAP_EXP_SHIFTED, mapScalar, mapWholeRow } from './exp-map';
 import { log64 } from './log';
 import { MAP_IDENTITY, MAP_SQUARE, pairwise } from './pairwise';
+import { SIGMOID_AT, SIGMOID_CHUNK_BYTES, scratch } from './scratch';
 
-// The sigmoid takes two loops over a chunk of a row: e = e^-|x| into SIGMOID_EXPS (exp's own
+// The sigmoid takes two loops over a chunk of a row: e = e^-|x| into a scratch chunk (exp's own
 // loop, at exp's speed), then the quotient. One loop doing both ran 20% slower: its body, exp's
 // chain of dependent steps and then a division, was too long for the CPU to overlap iterations.
-const SIGMOID_CHUNK_BYTES = 2048;
-const SIGMOID_EXPS: usize = memory.data(SIGMOID_CHUNK_BYTES, 16);
 
 /**
  * 1 / (1 + e^-x) without overflow, from e = e^-|x|: (x >= 0 ? 1 : e) / (1 + e); with
@@ -47,16 +46,17 @@ function sigmoidRow<T>(derivative: bool, n: i32, x: usize, out: usize): void {
   const lanes = 16 / <i32>w;
   const one = w == 8 ? f64x2.splat(1) : f32x4.splat(1);
   const zero = i64x2.splat(0);
-  const chunk = SIGMOID_CHUNK_BYTES / <i32>w;
+  const chunk = <i32>SIGMOID_CHUNK_BYTES / <i32>w;
+  const exps = scratch(SIGMOID_AT);
   for (let i = 0; i < n; i += chunk) {
     const xc = x + <usize>i * w;
     const oc = out + <usize>i * w;
     const len = min(chunk, n - i);
-    mapWholeRow<T>(MAP_EXP_NEG_ABS, len, xc, SIGMOID_EXPS, 0);
+    mapWholeRow<T>(MAP_EXP_NEG_ABS, len, xc, exps, 0);
     let j = 0;
     for (; j + 4 * lanes <= len; j += 4 * lanes) {
       const p = <usize>j * w;
-      const q = SIGMOID_EXPS + p;
+      const q = exps + p;
       v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p), v128.load(q), one, zero));
       v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p, 16), v128.load(q, 16), one, zero), 16);
       v128.store(oc + p, sigmoidOfV<T>(derivative, v128.load(xc + p, 32), v128.load(q, 32), one, zero), 32);
@@ -64,7 +64,7 @@ function sigmoidRow<T>(derivative: bool, n: i32, x: usize, out: usize): void {
     }
     for (; j < len; j++) {
       const p = <usize>j * w;
-      store<T>(oc + p, sigmoidOf<T>(derivative, load<T>(xc + p), load<T>(SIGMOID_EXPS + p)));
+      store<T>(oc + p, sigmoidOf<T>(derivative, load<T>(xc + p), load<T>(exps + p)));
     }
   }
 }

@@ -1,5 +1,6 @@
 // NumPy's pairwise summation, fused with an elementwise map of one or two inputs.
 import { at } from './common';
+import { PAIRWISE_AT, STACK_DEPTH, scratch } from './scratch';
 
 // What each summed element is.
 export const MAP_IDENTITY = 0; // x
@@ -134,10 +135,6 @@ function leafPair<T>(op: i32, nLeft: isize, nRight: isize, x: usize, y: usize): 
 // sum of the two partial sums on top), and the partial sums (float32 ones held exactly as
 // float64). Expanding a node replaces it with three entries, so the node stack grows by at most
 // two per level of the tree, which is under 25 levels deep for 2^31 elements.
-const STACK_DEPTH = 96;
-const NODE_START: usize = memory.data(STACK_DEPTH * 4, 16);
-const NODE_COUNT: usize = memory.data(STACK_DEPTH * 4, 16);
-const PARTIAL_SUMS: usize = memory.data(STACK_DEPTH * 8, 16);
 const ADD_PARTIALS = -1;
 
 /**
@@ -160,17 +157,20 @@ export function pairwise<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy
   const streamingBytes: usize = sizeof<T>() == 8 ? 1 << 20 : 16 << 20;
   const siblingsTogether =
     ASC_FEATURE_SIMD && sx == 1 && (sy == 1 || op < MAP_DIFF_ABS) && <usize>n * sizeof<T>() < streamingBytes;
-  store<i32>(NODE_START, 0);
-  store<i32>(NODE_COUNT, <i32>n);
+  const nodeStart = scratch(PAIRWISE_AT);
+  const nodeCount = nodeStart + STACK_DEPTH * 4;
+  const partialSums = nodeCount + STACK_DEPTH * 4;
+  store<i32>(nodeStart, 0);
+  store<i32>(nodeCount, <i32>n);
   let nodes: usize = 1;
   let partials: usize = 0;
   while (nodes > 0) {
     nodes--;
-    const start = <isize>load<i32>(NODE_START + (nodes << 2));
-    const count = <isize>load<i32>(NODE_COUNT + (nodes << 2));
+    const start = <isize>load<i32>(nodeStart + (nodes << 2));
+    const count = <isize>load<i32>(nodeCount + (nodes << 2));
     if (count == ADD_PARTIALS) {
       partials--;
-      const slot = PARTIAL_SUMS + ((partials - 1) << 3);
+      const slot = partialSums + ((partials - 1) << 3);
       store<f64>(slot, <f64>(<T>load<f64>(slot) + <T>load<f64>(slot, 8)));
       continue;
     }
@@ -184,8 +184,8 @@ export function pairwise<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy
       half -= half % 8;
       if (count - half > 128) {
         // The sum of both halves, once each is on the stack: the first half is walked first.
-        const top = NODE_START + (nodes << 2);
-        const topCount = NODE_COUNT + (nodes << 2);
+        const top = nodeStart + (nodes << 2);
+        const topCount = nodeCount + (nodes << 2);
         store<i32>(top, <i32>start);
         store<i32>(topCount, ADD_PARTIALS);
         store<i32>(top, <i32>(start + half), 4);
@@ -199,10 +199,10 @@ export function pairwise<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy
         ? leafPair<T>(op, half, count - half, xs, ys)
         : leaf<T>(op, half, xs, sx, ys, sy) + leaf<T>(op, count - half, at<T>(xs, half, sx), sx, at<T>(ys, half, sy), sy);
     }
-    store<f64>(PARTIAL_SUMS + (partials << 3), <f64>sum);
+    store<f64>(partialSums + (partials << 3), <f64>sum);
     partials++;
   }
-  return <T>load<f64>(PARTIAL_SUMS);
+  return <T>load<f64>(partialSums);
 }
 
 /** pairwise_sum for n <= 128: under 8 a plain loop, else eight accumulators and the rest in order. */

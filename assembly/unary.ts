@@ -6,6 +6,7 @@ import { MAP_EXP, mapWholeRow } from './exp-map';
 import { expf32 } from './expf32';
 import { log64, logBlock4, logBlock8 } from './log';
 import { tanh64, tanhRow } from './tanh';
+import { LOG_F32_AT, scratch } from './scratch';
 
 
 /** The scalar form of op on one element of T (float32 goes through float64). */
@@ -67,14 +68,14 @@ function contiguousRow<T>(op: i32, n: i32, x: usize, out: usize): void {
         }
       } else {
         // float32 log: widen 4 floats to two float64x2, compute, round back (<= 0.5 ulp + a hair).
-        const scratch = memory.data(32, 16);
+        const widened = scratch(LOG_F32_AT);
         for (; i + 4 <= n; i += 4) {
           const v = v128.load(x + (<usize>i << 2));
           const a = f64x2.promote_low_f32x4(v);
           const b = f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 2, 3));
-          logBlock4(a, b, scratch);
-          const ra = f32x4.demote_f64x2_zero(v128.load(scratch));
-          const rb = f32x4.demote_f64x2_zero(v128.load(scratch, 16));
+          logBlock4(a, b, widened);
+          const ra = f32x4.demote_f64x2_zero(v128.load(widened));
+          const rb = f32x4.demote_f64x2_zero(v128.load(widened, 16));
           v128.store(out + (<usize>i << 2), i32x4.shuffle(ra, rb, 0, 1, 4, 5));
         }
       }

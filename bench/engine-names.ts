@@ -2,6 +2,8 @@
 // imports nothing: engine-process.ts reads RELAXED before nnbasics loads, because nnbasics reads
 // its build hooks (NNBASICS_DISABLE_RELAXED_SIMD) once, at import.
 export const OURS = 'nnbasics wasm-simd';
+/** The same build with its kernel threads (np.setThreads' default); OURS runs on one thread. */
+export const THREADED = 'nnbasics threads';
 /** The relaxed-SIMD build: backend 'wasm-simd' where the runtime validates relaxed SIMD. */
 export const RELAXED = 'nnbasics relaxed-simd';
 /** The memory-bandwidth floor (bench/floor.ts). */

@@ -10,7 +10,7 @@
 // disposes of it. run.ts checks the output's signature against the reference's.
 import { createInterface } from 'node:readline';
 import type { Backend } from 'nnbasics';
-import { FLOOR, RELAXED } from './engine-names.js';
+import { FLOOR, RELAXED, THREADED } from './engine-names.js';
 import type { Engine, Inputs, Prepared } from './nnbasics-engine.js';
 import type { Command, Hello, PrepareReply, SampleReply } from './protocol.js';
 
@@ -39,6 +39,12 @@ async function loadEngine(name: string): Promise<Engine | string> {
   // Where the runtime has relaxed SIMD too (Node 22+), the other nnbasics engines must still get
   // the plain build: the hook above is what keeps it.
   if (np.wasmFeatures().relaxedSimd) return 'the relaxed SIMD build loaded, not the plain one';
+  if (name === THREADED) {
+    if (np.getThreads() === 1) return 'this runtime runs one thread';
+    // A worker takes 35-55 ms to start; the first cell's warm-up should not be timed without it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return nnbasics('wasm-simd', THREADED, np.getThreads());
+  }
   if (name.startsWith('nnbasics ')) return nnbasics(name.slice('nnbasics '.length) as Backend);
   // Loaded only for the peers: a process measuring nnbasics does not load TensorFlow.js.
   const { PEERS } = await import('./engines.js');

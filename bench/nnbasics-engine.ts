@@ -51,13 +51,17 @@ export interface Engine {
   ready?(): Promise<boolean>;
 }
 
-/** nnbasics on one backend (named otherwise for the relaxed-SIMD build). */
-export function nnbasics(backend: Backend, name = `nnbasics ${backend}`): Engine {
+/**
+ * nnbasics on one backend (named otherwise for the relaxed-SIMD build and the threads), on one
+ * thread unless told.
+ */
+export function nnbasics(backend: Backend, name = `nnbasics ${backend}`, threads = 1): Engine {
   return {
     name,
     dtypes: ['float64', 'float32'],
     prepare(op, inputs) {
       np.setBackend(backend);
+      np.setThreads(threads);
       const dtype = inputs.dtype;
       const x = np.array(inputs.x, { dtype });
       const y = np.array(inputs.y, { dtype });

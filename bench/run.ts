@@ -13,7 +13,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chartPoints, drawCharts } from './chart.js';
-import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
+import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED, THREADED } from './engine-names.js';
 import { PEERS } from './engines.js';
 import {
   LONG_CALL_SECONDS,
@@ -45,7 +45,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** Every JS engine and its dtypes, in the tables' column order (NumPy's two come first). */
 const ENGINES: { name: string; dtypes: readonly DType[] }[] = [
-  ...[OURS, 'nnbasics wasm', 'nnbasics js'].map((name) => ({
+  ...[OURS, THREADED, 'nnbasics wasm', 'nnbasics js'].map((name) => ({
     name,
     dtypes: DTYPES,
   })),

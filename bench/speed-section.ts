@@ -3,6 +3,7 @@
 // the judging is tested (test/bench.test.ts); bench/report.ts prints it for the latest run.
 import type { CallTiming } from './calls.js';
 import type { LessonTiming, WithoutTidy } from './lessons.js';
+import { threadsTable, threadsTargets } from './threads-section.js';
 import { callsTable, workloadTargets } from './workload-section.js';
 import type { RandomRow } from './random.js';
 import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
@@ -87,6 +88,7 @@ export function speedSection(run: RunRecord): string {
     ...['float64', 'float32'].flatMap((dtype) => [...table(run, dtype), '']),
     ...randomTable(run),
     ...callsTable(run),
+    ...threadsTable(run),
     '| target (from the speed issues) | holds | in this run |',
     '| --- | :---: | --- |',
     ...targetRows,
@@ -210,6 +212,7 @@ export function targets(run: RunRecord): Target[] {
       ? againstNumpy(run, ns, NUMPY_TUNED, 'NumPy malloc-tuned')
       : []),
     ...workloadTargets(run),
+    ...threadsTargets(run),
   ];
 }
 

@@ -35,6 +35,9 @@ document.getElementById('features').textContent = relaxedSimd
     ? 'SIMD'
     : 'no SIMD';
 document.getElementById('bench-backend').textContent = np.getBackend();
+// Kernel threads need a cross-origin isolated page (npm run serve sends COOP and COEP headers).
+const threads = np.getThreads();
+document.getElementById('threads').textContent = `${threads} thread${threads === 1 ? '' : 's'}`;
 code.value = LESSON;
 
 /** Runs the editor's code; arrays it makes are freed afterwards (np.tidy). */

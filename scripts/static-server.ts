@@ -1,5 +1,6 @@
 // A small static file server for the playground and the browser tests: the package's own files,
-// served as they are (no bundler), on localhost only.
+// served as they are (no bundler), on localhost only. Pages are cross-origin isolated (COOP and
+// COEP headers) unless asked not to be: that is what lets nnbasics run kernel threads there.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -17,7 +18,17 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves files under `root` on 127.0.0.1:`port` (0 picks a free port); resolves once listening. */
-export function startServer(root: string, port = 0): Promise<{ server: Server; url: string }> {
+export function startServer(
+  root: string,
+  port = 0,
+  { isolated = true } = {},
+): Promise<{ server: Server; url: string }> {
+  const isolation = isolated
+    ? {
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      }
+    : {};
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(root, path));
@@ -35,6 +46,7 @@ export function startServer(root: string, port = 0): Promise<{ server: Server; u
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...isolation,
     });
     createReadStream(file).pipe(response);
   });

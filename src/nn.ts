@@ -11,6 +11,7 @@ import {
   namingCaller,
 } from './errors.js';
 import { kernel } from './kernels.js';
+import { splitRows, splits } from './threads/split.js';
 import { tidy } from './memory.js';
 import { type ArrayInput, NDArray, castValue, forEachOffset, heapOf } from './ndarray.js';
 import { fromData, operand } from './ops/create.js';
@@ -95,14 +96,11 @@ function runRows(name: string, x: NDArray, out: NDArray): void {
   const cols = x.shape.at(-1)!;
   if (x.isContiguous) {
     // Every row in one call: rows of `cols` elements, one after the other.
-    kernel(name, x.dtype)(
-      x.size / cols,
-      cols,
-      x.offset * x.itemsize,
-      cols,
-      1,
-      out.offset * out.itemsize,
-    );
+    const rows = x.size / cols;
+    const from = x.offset * x.itemsize;
+    const to = out.offset * out.itemsize;
+    if (splits(name, x.size)) splitRows(name, x.dtype, rows, cols, from, to, x.itemsize);
+    else kernel(name, x.dtype)(rows, cols, from, cols, 1, to);
     return;
   }
   const { shape: lead, strides } = coalesce(x.shape.slice(0, -1), [x.elementStrides.slice(0, -1)]);

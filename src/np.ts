@@ -25,6 +25,7 @@ import {
 } from './ops/create.js';
 import { random } from './random/index.js';
 import { getBackend, loadBackend, setBackend, wasmFeatures } from './kernels.js';
+import { getThreads, setThreads } from './threads/settings.js';
 import * as ops from './ops/index.js';
 import { dot, matmul, norm } from './ops/linalg.js';
 import { argmax, argmin, max, mean, min, prod, sum } from './ops/reduce.js';
@@ -142,6 +143,8 @@ export const np = {
   setBackend,
   loadBackend,
   getBackend,
+  setThreads,
+  getThreads,
   wasmFeatures,
   memory: memoryUsage,
   // types

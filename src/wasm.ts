@@ -31,15 +31,64 @@ async function inflate(base64: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+// Test and benchmark hooks, read once at import: globalThis.NNBASICS_DISABLE_SIMD = true runs the
+// fallback where SIMD exists; NNBASICS_DISABLE_RELAXED_SIMD = true keeps the plain SIMD build where
+// relaxed SIMD exists; NNBASICS_DISABLE_THREADS = true keeps the memory unshared (one thread).
+const hooks = globalThis as {
+  NNBASICS_DISABLE_SIMD?: boolean;
+  NNBASICS_DISABLE_RELAXED_SIMD?: boolean;
+  NNBASICS_DISABLE_THREADS?: boolean;
+  crossOriginIsolated?: boolean;
+  process?: { versions?: { node?: string }; getBuiltinModule?: unknown };
+};
+
+export const inNode = typeof hooks.process?.versions?.node === 'string';
+
+// Kernel threads (src/threads/) need a shared memory that workers can be given: Node has it
+// (workers start through process.getBuiltinModule, Node 20.16+); a page only when cross-origin
+// isolated (COOP and COEP headers), where SharedArrayBuffer exists and can be posted.
+const threadable =
+  hooks.NNBASICS_DISABLE_THREADS !== true &&
+  typeof SharedArrayBuffer === 'function' &&
+  (inNode
+    ? typeof hooks.process?.getBuiltinModule === 'function'
+    : hooks.crossOriginIsolated === true && typeof Worker === 'function');
+
+/** wasm32's largest memory, in 64 KiB pages: a shared memory must declare a maximum. */
+const MAXIMUM_PAGES = 65536;
+
+function linearMemory(): WebAssembly.Memory {
+  if (threadable) {
+    try {
+      return new WebAssembly.Memory({ initial: 16, maximum: MAXIMUM_PAGES, shared: true });
+    } catch {
+      // The runtime would not reserve a shared 4 GiB: one thread, over a plain memory.
+    }
+  }
+  return new WebAssembly.Memory({ initial: 16 });
+}
+
 /** The linear memory shared by every module; it only grows. */
-export const memory = new WebAssembly.Memory({ initial: 16 });
+export const memory = linearMemory();
+/** Whether the memory is a SharedArrayBuffer that kernel threads can work on too. */
+export const memoryIsShared =
+  typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
+// Only a shared memory needs the builds rewritten: a page without isolation never fetches it.
+const sharing = memoryIsShared ? await import('./threads/shared-import.js') : undefined;
 
 // Each build places its static data (tables, constants) in its own 64 KiB slot (asconfig.json's
 // memoryBase), so that instantiating one never overwrites another's; the heap starts above all.
 const SLOT = 65536;
 const DATA_SLOT: Record<Build, number> = { simd: 0, nosimd: SLOT, 'relaxed-simd': 3 * SLOT };
 
-async function instantiate(build: Build, bytes: Uint8Array<ArrayBuffer>): Promise<KernelExports> {
+/** A build, compiled, and its instance over `memory`. */
+interface LoadedBuild {
+  module: WebAssembly.Module;
+  kernels: KernelExports;
+}
+
+async function instantiate(build: Build, bytes: Uint8Array<ArrayBuffer>): Promise<LoadedBuild> {
+  if (sharing) bytes = sharing.withSharedMemoryImport(bytes, MAXIMUM_PAGES);
   const imports = {
     env: {
       memory,
@@ -48,25 +97,17 @@ async function instantiate(build: Build, bytes: Uint8Array<ArrayBuffer>): Promis
       },
     },
   };
-  const { instance } = await WebAssembly.instantiate(bytes, imports);
+  const { module, instance } = await WebAssembly.instantiate(bytes, imports);
   const kernels = instance.exports as unknown as KernelExports;
   if (kernels.heapBase() > DATA_SLOT[build] + SLOT) {
     throw new Error('nnbasics: a wasm build outgrew its static data slot; see asconfig.json');
   }
-  return kernels;
+  return { module, kernels };
 }
 
-async function load(build: Build): Promise<KernelExports> {
+async function load(build: Build): Promise<LoadedBuild> {
   return instantiate(build, await inflate(await gzippedBuild(build)));
 }
-
-// Test and benchmark hooks, read once at import: globalThis.NNBASICS_DISABLE_SIMD = true runs the
-// fallback where SIMD exists; NNBASICS_DISABLE_RELAXED_SIMD = true keeps the plain SIMD build where
-// relaxed SIMD exists.
-const hooks = globalThis as {
-  NNBASICS_DISABLE_SIMD?: boolean;
-  NNBASICS_DISABLE_RELAXED_SIMD?: boolean;
-};
 
 // The smallest modules that use a SIMD instruction (i8x16.splat) and a relaxed-SIMD one
 // (i8x16.relaxed_swizzle): validating them tells which build to fetch before fetching any.
@@ -84,44 +125,42 @@ const RELAXED_SIMD_PROBE = new Uint8Array([
 export const simdSupported =
   hooks.NNBASICS_DISABLE_SIMD !== true && WebAssembly.validate(SIMD_PROBE);
 
-async function loadSimd(): Promise<{ kernels: KernelExports; relaxed: boolean } | undefined> {
+async function loadSimd(): Promise<(LoadedBuild & { relaxed: boolean }) | undefined> {
   if (!simdSupported) return undefined;
   if (hooks.NNBASICS_DISABLE_RELAXED_SIMD !== true && WebAssembly.validate(RELAXED_SIMD_PROBE)) {
     const bytes = await inflate(await gzippedBuild('relaxed-simd'));
     // The probe used one relaxed instruction; the build must validate as a whole.
     if (WebAssembly.validate(bytes)) {
-      return { kernels: await instantiate('relaxed-simd', bytes), relaxed: true };
+      return { ...(await instantiate('relaxed-simd', bytes)), relaxed: true };
     }
   }
-  return { kernels: await load('simd'), relaxed: false };
+  return { ...(await load('simd')), relaxed: false };
 }
 
-const simd = await loadSimd();
+/** The SIMD build in use (relaxed where supported), compiled: kernel threads instantiate it too. */
+export const simdBuild = await loadSimd();
 /**
  * Whether the 'wasm-simd' backend runs the relaxed-SIMD build (fused multiply-adds in exp and
  * the maps built on it): Chrome 114+, Node 22+, Node 20 with --experimental-wasm-relaxed-simd.
  */
-export const relaxedSimdSupported = simd?.relaxed ?? false;
+export const relaxedSimdSupported = simdBuild?.relaxed ?? false;
 /** The SIMD kernels (relaxed where supported), or undefined where the runtime lacks SIMD. */
-export const simdKernels = simd?.kernels;
+export const simdKernels = simdBuild?.kernels;
 
 // The build without SIMD is the 'wasm' backend. It loads at import where it is the default, and
 // in Node, where the bytes come from disk and scripts switch backends with a plain call; a page
 // that has SIMD leaves it out of its start-up weight until np.loadBackend('wasm') asks for it.
-export const inNode =
-  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node ===
-  'string';
 let noSimdLoading: Promise<KernelExports> | undefined;
 /** The kernels without SIMD, or undefined in a page with SIMD until loadWasmKernels() ran. */
 export let wasmKernels: KernelExports | undefined;
 
 /** The kernels without SIMD, loading them on first use. */
 export function loadWasmKernels(): Promise<KernelExports> {
-  noSimdLoading ??= load('nosimd').then((kernels) => (wasmKernels = kernels));
+  noSimdLoading ??= load('nosimd').then((build) => (wasmKernels = build.kernels));
   return noSimdLoading;
 }
 
-if (simd === undefined || inNode) await loadWasmKernels();
+if (simdBuild === undefined || inNode) await loadWasmKernels();
 
 /** 64 bytes where a kernel may leave a scalar result (a full reduction) for TS to read. */
 export const scratchAddress = 4 * SLOT;
@@ -136,5 +175,11 @@ export const RANDOM_STATE_BYTES = 8192;
  * so that `1 - A` reads its 1 from memory at stride 0 instead of from an array made for it.
  */
 export const scalarSlotsAddress = randomStateAddress + RANDOM_STATE_BYTES;
+/**
+ * Where kernel threads keep their control blocks and their kernels' scratch buffers
+ * (src/threads/pool.ts), 16 KiB for each of at most 7 workers.
+ */
+export const threadsAddress = scalarSlotsAddress + 64;
+export const THREADS_BYTES = 7 * 16384;
 /** First address the allocator may hand out. */
-export const heapStart = scalarSlotsAddress + 32;
+export const heapStart = threadsAddress + THREADS_BYTES;

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ENGINE_STYLES, RATIO_N, chartPoints, drawChart, drawCharts } from '../bench/chart.js';
-import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from '../bench/engine-names.js';
+import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED, THREADED } from '../bench/engine-names.js';
 import { mismatch, signature, tolerance } from '../bench/measure.js';
 import { OPS } from '../bench/nnbasics-engine.js';
+import { threadsTable, threadsTargets } from '../bench/threads-section.js';
 import {
   type CellResult,
   type RunRecord,
@@ -241,6 +242,56 @@ describe('the targets of the speed issue', () => {
     });
     expect(judged).toHaveLength(8 + 6 + 1 + 1 + 2);
     expect(judged.some((t) => t.what.includes('malloc-tuned'))).toBe(false);
+  });
+});
+
+describe('the threads section', () => {
+  /** A run with the threads engine: every cell `speedup` times faster than OURS, exp at `exp` ns. */
+  function threaded(speedup: number, exp = 0.5): RunRecord {
+    const run = passingRun();
+    const matmul = { op: 'matmul', dtype: 'float64', n: 256 * 256, status: 'ok', nsPerElement: 40 };
+    run.results.push({ engine: OURS, ...matmul });
+    const mine = run.results
+      .filter((r) => r.engine === OURS)
+      .map((r) => ({ ...r, engine: THREADED, nsPerElement: r.nsPerElement! / speedup }));
+    const at1e6 = (r: CellResult) => r.op === 'exp' && r.dtype === 'float64' && r.n === 1e6;
+    return {
+      ...run,
+      results: [...run.results, ...mine.map((r) => (at1e6(r) ? { ...r, nsPerElement: exp } : r))],
+    };
+  }
+
+  test('a run that meets them meets all five; a run without the threads judges none', () => {
+    expect(threadsTargets(threaded(2)).filter((t) => !t.holds)).toEqual([]);
+    expect(threadsTargets(threaded(2))).toHaveLength(5);
+    expect(threadsTargets(passingRun())).toEqual([]);
+    expect(threadsTable(passingRun())).toEqual([]);
+  });
+
+  test('each miss is named with its figure', () => {
+    const judged = Object.fromEntries(
+      threadsTargets(threaded(1.2, 1.2)).map((t) => [t.what, [t.holds, t.detail]]),
+    );
+    expect(judged["float64 exp at N = 1e6 on threads within 1.1× NumPy's time"]).toEqual([
+      false,
+      '1.20× its time',
+    ]);
+    const [holds, detail] =
+      judged['sums and dot at N = 1e6 at least 1.5× faster on threads than on one'];
+    expect(holds).toBe(false);
+    expect(detail).toBe('sum@1e6 1.20×, rowSum@1e6 1.20×, dot@1e6 1.20×');
+    expect(judged['no op at any size slower on threads than on one by more than 5%'][0]).toBe(true);
+    const slow = threadsTargets(threaded(0.9)).at(-1)!;
+    expect(slow.holds).toBe(false);
+    expect(slow.detail).toMatch(/^not: exp float64@1e3 1\.11× the time, /);
+  });
+
+  test('its table gives the speed-up of each float64 op at each N', () => {
+    const table = threadsTable(threaded(2));
+    expect(table[2]).toBe('| op | 1e3 | 1e5 | 1e6 | 1e7 |');
+    expect(table.find((line) => line.startsWith('| sigmoid |'))).toBe(
+      '| sigmoid | 2.00× | 2.00× | 2.00× | 2.00× |',
+    );
   });
 });
 

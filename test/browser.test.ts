@@ -73,7 +73,8 @@ describe.runIf(available)('in Chromium', () => {
     expect(await page.textContent('#output')).toBe(
       'ValueError: operands could not be broadcast together with shapes (2,3) (2,) ',
     );
-    expect(requests.every((r) => r.startsWith(url))).toBe(true);
+    // (blob: is a kernel thread's code, made in the page.)
+    expect(requests.every((r) => r.startsWith(url) || r.startsWith(`blob:${url}/`))).toBe(true);
     await page.close();
   });
 
@@ -84,6 +85,62 @@ describe.runIf(available)('in Chromium', () => {
     expect(await page.textContent('#features')).toBe('no SIMD');
     expect(await page.textContent('#output')).toBe(lesson);
     await page.close();
+  });
+
+  test('a cross-origin isolated page runs kernel threads: the same bits as one thread', async () => {
+    const { page, errors } = await openPlayground(false);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const expected = Math.min(cores, 4);
+    expect(await page.textContent('#threads')).toBe(
+      `${expected} thread${expected === 1 ? '' : 's'}`,
+    );
+    // As a string: vitest would rewrite a dynamic import() inside a function passed here.
+    const outcome = await page.evaluate<{ isolated: boolean; results: object[] }>(`(async () => {
+      const { default: np, nn } = await import('/dist/index.js');
+      const pool = await import('/dist/threads/pool.js');
+      const x = np.random.defaultRng(3).standardNormal([300_001]);
+      const bits = (a) => Array.from(new Uint8Array(a.data.slice().buffer));
+      const ops = [(v) => np.exp(v), (v) => nn.sigmoid(v), (v) => np.tanh(v)];
+      const results = [];
+      for (const op of ops) {
+        for (let attempt = 0; attempt < 20; attempt++) {
+          np.setThreads(1);
+          const one = bits(op(x));
+          np.setThreads(2);
+          const before = pool.partsRunByWorkers;
+          const two = bits(op(x));
+          const onWorker = pool.partsRunByWorkers > before;
+          if (onWorker || attempt === 19) {
+            results.push({ same: one.every((b, i) => b === two[i]), onWorker });
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20)); // the worker is starting
+        }
+      }
+      return { isolated: crossOriginIsolated, results };
+    })()`);
+    expect(outcome.isolated).toBe(true);
+    expect(outcome.results).toEqual(new Array(3).fill({ same: true, onWorker: cores > 1 }));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page that is not cross-origin isolated runs one thread, with no error', async () => {
+    const plain = await startServer(root, 0, { isolated: false });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(`${plain.url}/playground/`);
+      await page.waitForSelector('#output[data-runs="1"]', { timeout: 30_000 });
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+      expect(await page.textContent('#threads')).toBe('1 thread');
+      expect(await page.textContent('#output')).toBe(lesson);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      plain.server.close();
+    }
   });
 
   test('the benchmark view measures and draws its chart', async () => {

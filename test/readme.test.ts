@@ -1,4 +1,4 @@
-// The README and docs/guide.md: each `expression; // value` line of their js code blocks is
+// The README, docs/guide.md and docs/threads.md: each `expression; // value` line of their js code blocks is
 // evaluated (after the lines above it) and must give the value shown. The README stays a front
 // page: short, its links alive, its speed table the latest run's.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -10,7 +10,8 @@ import np, { nn } from '../src/index.js';
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
 const readme = read('README.md');
 const guide = read('docs/guide.md');
-const blocks = [readme, guide].flatMap((text) =>
+const threads = read('docs/threads.md');
+const blocks = [readme, guide, threads].flatMap((text) =>
   [...text.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1].split('\n')),
 );
 

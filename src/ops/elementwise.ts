@@ -13,6 +13,7 @@ import {
   stridedOf,
 } from '../strided.js';
 import { scalarOperand, scalarPointer, zeroStridesOf } from '../scalar-slots.js';
+import { splitBinary, splitMatrices, splits, splitUnary } from '../threads/split.js';
 import { type ArrayInput, operand } from './create.js';
 
 /** Disposes, at the end of an op, the operands it converted from JS data. */
@@ -77,8 +78,13 @@ export function applyUnaryKernel(
   const out = NDArray.empty(input.shape, result, kernelName);
   const size = out.size;
   if (size > 0 && input.isContiguous) {
-    const fn = kernel(kernelName, input.dtype);
-    fn(1, size, input.offset * input.itemsize, 0, 1, out.offset * out.itemsize, 0, 1);
+    const x = input.offset * input.itemsize;
+    const o = out.offset * out.itemsize;
+    if (splits(kernelName, size)) {
+      splitUnary(kernelName, input.dtype, size, x, input.itemsize, o, out.itemsize);
+    } else {
+      kernel(kernelName, input.dtype)(1, size, x, 0, 1, o, 0, 1);
+    }
   } else if (size > 0) {
     runElementwise(kernelName, input.dtype, input.shape, [stridedOf(input), stridedOf(out)]);
   }
@@ -163,9 +169,7 @@ function floatBinary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray | 
   if (!sameShape(x.shape, y.shape)) return matrices(name, x, y);
   const out = NDArray.empty(x.shape, x.dtype, name);
   const n = out.size;
-  if (n > 0) {
-    kernel(name, x.dtype)(1, n, pointerOf(x), 0, 1, pointerOf(y), 0, 1, pointerOf(out), 0, 1);
-  }
+  if (n > 0) binaryRow(name, x.dtype, n, pointerOf(x), x.itemsize, pointerOf(y), x.itemsize, out);
   return out;
 }
 
@@ -187,19 +191,23 @@ function matrices(name: BinaryName, x: NDArray, y: NDArray): NDArray | undefined
   if (out.size > 0) {
     const px = pointerOf(x);
     const py = pointerOf(y);
-    kernel(name, x.dtype)(
-      rows,
-      cols,
-      px,
-      xr === 1 ? 0 : xc,
-      xc === 1 ? 0 : 1,
-      py,
-      yr === 1 ? 0 : yc,
-      yc === 1 ? 0 : 1,
-      pointerOf(out),
-      cols,
-      1,
-    );
+    const xs0 = xr === 1 ? 0 : xc;
+    const xs1 = xc === 1 ? 0 : 1;
+    const ys0 = yr === 1 ? 0 : yc;
+    const ys1 = yc === 1 ? 0 : 1;
+    const o = pointerOf(out);
+    if (splits(name, out.size)) {
+      splitMatrices(
+        name,
+        x.dtype,
+        rows,
+        cols,
+        { x: px, xs0, xs1, y: py, ys0, ys1, out: o },
+        x.itemsize,
+      );
+    } else {
+      kernel(name, x.dtype)(rows, cols, px, xs0, xs1, py, ys0, ys1, o, cols, 1);
+    }
   }
   return out;
 }
@@ -217,11 +225,29 @@ function withScalar(name: BinaryName, x: NDArray, value: number, at: 0 | 1): NDA
   const n = out.size;
   if (n > 0) {
     const s = scalarPointer(at, value, x.dtype);
-    const fn = kernel(name, x.dtype);
-    if (at === 0) fn(1, n, s, 0, 0, pointerOf(x), 0, 1, pointerOf(out), 0, 1);
-    else fn(1, n, pointerOf(x), 0, 1, s, 0, 0, pointerOf(out), 0, 1);
+    if (at === 0) binaryRow(name, x.dtype, n, s, 0, pointerOf(x), x.itemsize, out);
+    else binaryRow(name, x.dtype, n, pointerOf(x), x.itemsize, s, 0, out);
   }
   return out;
+}
+
+/**
+ * The binary kernel over n contiguous elements into out; an operand whose step is 0 bytes is a
+ * scalar slot, read at stride 0.
+ */
+function binaryRow(
+  name: BinaryName,
+  dtype: DType,
+  n: number,
+  x: number,
+  xStep: number,
+  y: number,
+  yStep: number,
+  out: NDArray,
+): void {
+  const o = pointerOf(out);
+  if (splits(name, n)) splitBinary(name, dtype, n, x, xStep, y, yStep, o, out.itemsize);
+  else kernel(name, dtype)(1, n, x, 0, xStep === 0 ? 0 : 1, y, 0, yStep === 0 ? 0 : 1, o, 0, 1);
 }
 
 function pointerOf(x: NDArray): number {

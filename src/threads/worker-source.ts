@@ -1,0 +1,48 @@
+// The code a kernel thread runs, as text: it starts as `new Worker(source, { eval: true })` in Node
+// and from a blob: URL in a page, so that neither a bundler nor a loader has to find a file of
+// its own (and the tests, which import src/, need no compiled worker). Plain JS, kept small (a
+// page with threads fetches it at start-up), so without comments or indentation:
+//
+// The main thread posts { module, memory, control, scratch } once. The worker instantiates the
+// same compiled build over the same shared memory, points its kernels' staging buffers at a block
+// of its own (assembly/scratch.ts), and then watches its control block (layout in
+// pool.ts): a job is POSTED by the main thread and taken by whichever thread swaps it first, the
+// worker (RUNNING, then DONE) or the main thread stealing it back (see pool.ts). After each job
+// the worker spins for about a millisecond, so that the next call of a training loop finds it
+// awake (a wake-up from Atomics.wait takes 20-60 us); then it sleeps until notified.
+//
+// - `s` is the control block as int32 (pool.ts): [0] the part's state (1 POSTED, 2 RUNNING,
+//   3 DONE, 4 DECLINED), [1] asleep, [2] ready, [3] the kernel's index, [4] its argument count;
+//   `a` the arguments as float64 from byte 64, a[15] the memory the part needs.
+// - A part the worker takes while its view of a grown memory is still short is DECLINED: the
+//   main thread runs it itself.
+// - `t` is when the worker stops spinning and sleeps.
+export const WORKER_SOURCE = `function start({ module, memory, control, scratch }) {
+const abort = () => { throw new Error('nnbasics: wasm kernel aborted'); };
+const instance = new WebAssembly.Instance(module, { env: { memory, abort } });
+instance.exports.setScratch(scratch);
+const kernels = Object.values(instance.exports);
+const s = new Int32Array(memory.buffer, control, 16);
+const a = new Float64Array(memory.buffer, control + 64, 16);
+Atomics.store(s, 2, 1);
+let t = performance.now() + 1;
+for (;;) {
+if (Atomics.load(s, 0) === 1 && Atomics.compareExchange(s, 0, 1, 2) === 1) {
+if (memory.buffer.byteLength < a[15]) Atomics.store(s, 0, 4);
+else { kernels[s[3]].apply(null, a.subarray(0, s[4])); Atomics.store(s, 0, 3); }
+t = performance.now() + 1;
+} else if (performance.now() > t) {
+Atomics.store(s, 1, 1);
+const seen = Atomics.load(s, 0);
+if (seen !== 1) Atomics.wait(s, 0, seen);
+Atomics.store(s, 1, 0);
+t = performance.now() + 1;
+}
+}
+}
+if (typeof process === 'object' && typeof process.getBuiltinModule === 'function') {
+process.getBuiltinModule('node:worker_threads').parentPort.once('message', start);
+} else {
+self.onmessage = (event) => start(event.data);
+}
+`;

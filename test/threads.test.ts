@@ -1,0 +1,205 @@
+// Kernel threads (src/threads/): the same bits as one thread for every op that splits, at sizes
+// where it splits (and, in the 'threads' vitest project, with every op split at every size: see
+// test/split-all.ts), a memory grown while a worker holds it, np.setThreads' errors, and the
+// fallback to one thread where the memory cannot be shared.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { describe, expect, test } from 'vitest';
+import np, { type NDArray, nn } from '../src/index.js';
+import * as pool from '../src/threads/pool.js';
+import { withSharedMemoryImport } from '../src/threads/shared-import.js';
+
+/** The bytes of an array's data, copied. */
+const bytesOf = (x: NDArray) =>
+  new Uint8Array(x.data.buffer, x.data.byteOffset, x.data.byteLength).slice();
+
+/** Resolves once a split call has run a part on a worker (a worker takes 35-55 ms to start). */
+async function workerAwake(): Promise<void> {
+  np.setThreads(2);
+  const probe = np.zeros([200_000]);
+  for (let tries = 0; tries < 200; tries++) {
+    const before = pool.partsRunByWorkers;
+    np.exp(probe).dispose();
+    if (pool.partsRunByWorkers > before) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  probe.dispose();
+  expect(pool.partsRunByWorkers).toBeGreaterThan(0);
+}
+
+/**
+ * op() with one thread and with two: the same bytes. Tried again (up to 5 times) until a worker,
+ * not only the main thread, ran a part of the split call; whether one did is returned.
+ */
+function expectSameBits(op: () => NDArray): boolean {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    np.setThreads(1);
+    const one = op();
+    np.setThreads(2);
+    const before = pool.partsRunByWorkers;
+    const two = op();
+    const ranOnWorker = pool.partsRunByWorkers > before;
+    expect(two.shape).toEqual(one.shape);
+    expect(two.dtype).toBe(one.dtype);
+    expect(Buffer.compare(bytesOf(one), bytesOf(two))).toBe(0);
+    one.dispose();
+    two.dispose();
+    if (ranOnWorker) return true;
+  }
+  return false;
+}
+
+/** Every op of `ops` gives the same bits; a worker ran parts of most of them. */
+function expectAllSameBits(ops: Record<string, () => NDArray>): void {
+  let onWorker = 0;
+  for (const [name, op] of Object.entries(ops)) {
+    try {
+      if (expectSameBits(op)) onWorker++;
+    } catch (error) {
+      throw new Error(`${name}: ${String(error)}`);
+    }
+  }
+  // A busy machine may leave a worker unscheduled for a whole call; not for most of them.
+  expect(onWorker).toBeGreaterThan(Object.keys(ops).length / 2);
+}
+
+describe('kernel threads', () => {
+  test('are on by default in Node: the cores, at most 4', () => {
+    expect(np.getThreads()).toBe(Math.min(availableParallelism(), 4));
+  });
+
+  test('setThreads refuses what is not a whole number >= 1, and keeps the count', () => {
+    const before = np.getThreads();
+    for (const bad of [0, -1, 1.5, NaN, Infinity]) {
+      expect(() => np.setThreads(bad)).toThrow(RangeError);
+    }
+    expect(() => np.setThreads(0)).toThrow(
+      'setThreads: expected a whole number of threads >= 1, got 0',
+    );
+    expect(() => np.setThreads('2' as unknown as number)).toThrow(
+      new TypeError('setThreads: expected a number of threads, got "2"'),
+    );
+    expect(np.getThreads()).toBe(before);
+    np.setThreads(1);
+    expect(np.getThreads()).toBe(1);
+    np.setThreads(64);
+    expect(np.getThreads()).toBe(pool.MAX_THREADS);
+    np.setThreads(before);
+  });
+
+  // Sizes past every threshold, with a tail that is not a multiple of any vector or part, and
+  // special values where the kernels have their own paths.
+  const N = 300_007;
+  const specials = [0, -0, 1e-310, 709.78, -745.1, 800, -800, Infinity, -Infinity, NaN];
+  function data(dtype: 'float64' | 'float32', scale = 4): NDArray {
+    return np.tidy(() => {
+      const normal = np.random.defaultRng(11).standardNormal([N - specials.length]);
+      return np.concatenate([np.multiply(normal, scale), np.array(specials)]).astype(dtype);
+    });
+  }
+
+  for (const dtype of ['float64', 'float32'] as const) {
+    test(`maps give the same bits on two threads as on one (${dtype})`, async () => {
+      await workerAwake();
+      using x = data(dtype);
+      using positive = np.abs(x);
+      const maps: Record<string, () => NDArray> = {
+        exp: () => np.exp(x),
+        log: () => np.log(positive),
+        tanh: () => np.tanh(x),
+        sqrt: () => np.sqrt(positive),
+        abs: () => np.abs(x),
+        square: () => np.square(x),
+        negative: () => np.negative(x),
+        sigmoid: () => nn.sigmoid(x),
+        sigmoidDerivative: () => nn.sigmoidDerivative(x),
+        add: () => np.add(x, positive),
+        'subtract(1, x)': () => np.subtract(1, x),
+        'multiply(x, 0.5)': () => np.multiply(x, 0.5),
+        divide: () => np.divide(positive, x),
+        maximum: () => np.maximum(x, 0),
+      };
+      expectAllSameBits(maps);
+    });
+
+    test(`row kernels and broadcast matrices give the same bits on two threads (${dtype})`, async () => {
+      await workerAwake();
+      using x = data(dtype);
+      using rows = (x.get(`:${300 * 1000}`) as NDArray).reshape(300, 1000);
+      using bias = np.arange(300, { dtype }).reshape(300, 1);
+      using row = np.linspace(-1, 1, 1000, { dtype }).reshape(1, 1000);
+      const ops: Record<string, () => NDArray> = {
+        softmax: () => nn.softmax(rows),
+        logSoftmax: () => nn.logSoftmax(rows),
+        normalizeRows: () => nn.normalizeRows(rows),
+        'rows + (n, 1)': () => np.add(rows, bias),
+        '(1, n) * rows': () => np.multiply(row, rows),
+        '(n, 1) - (1, n)': () => np.subtract(bias, row),
+      };
+      expectAllSameBits(ops);
+    });
+  }
+
+  test('an array made after the memory grew is split correctly (or run by the main thread)', async () => {
+    await workerAwake();
+    const heapBefore = np.memory().heapBytes;
+    using big = np.full([48 * 1024 * 1024], 1); // 384 MiB: the memory grows under the worker
+    expect(np.memory().heapBytes).toBeGreaterThan(heapBefore);
+    using e = np.exp(big);
+    expect(e.get(0)).toBe(Math.exp(1));
+    expect(e.get(48 * 1024 * 1024 - 1)).toBe(Math.exp(1));
+    expect(np.all(np.equal(e, Math.exp(1)))).toBe(true);
+  });
+
+  test('leave no arrays behind', async () => {
+    await workerAwake();
+    using x = np.ones([100_000]);
+    const before = np.memory();
+    np.tidy(() => {
+      np.exp(x);
+      nn.softmax(x.reshape(100, 1000));
+      np.add(x, 1);
+    });
+    expect(np.memory()).toEqual(before);
+  });
+});
+
+describe('the threaded build', () => {
+  test("is a build's bytes with its memory import declared shared (a maximum of 4 GiB)", async () => {
+    const plain = readFileSync(new URL('../build/nnbasics-simd.wasm', import.meta.url));
+    const shared = withSharedMemoryImport(plain, 65536);
+    expect(shared.length).toBe(plain.length + 3); // the flag, and a 3-byte maximum
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536, shared: true });
+    const imports = { env: { memory, abort: () => {} } };
+    const { instance } = await WebAssembly.instantiate(shared, imports);
+    expect(Object.keys(instance.exports)).toEqual(
+      Object.keys(
+        (
+          await WebAssembly.instantiate(plain, {
+            env: { memory: new WebAssembly.Memory({ initial: 16 }), abort: () => {} },
+          })
+        ).instance.exports,
+      ),
+    );
+    await expect(WebAssembly.instantiate(plain, imports)).rejects.toThrow(/shared/);
+  });
+
+  test('where threads are disabled, the memory is plain and one thread does everything', () => {
+    const dist = new URL('../dist/index.js', import.meta.url).href;
+    const said = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `globalThis.NNBASICS_DISABLE_THREADS = true;
+         const { default: np } = await import('${dist}');
+         np.setThreads(4);
+         const x = np.linspace(0, 1, 200000);
+         console.log(np.getThreads(), x.data.buffer.constructor.name, np.exp(x).get(199999) === Math.E);`,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    ).trim();
+    expect(said).toBe('1 ArrayBuffer true');
+  });
+});
