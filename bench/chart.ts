@@ -18,6 +18,7 @@ export type Marker = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'p
 
 export const ENGINE_STYLES: Record<string, { color: string; marker: Marker; dash?: string }> = {
   'nnbasics wasm-simd': { color: '#1f5fbf', marker: 'circle' },
+  'nnbasics threads': { color: '#0b2e6b', marker: 'cross', dash: '4 2' },
   'nnbasics relaxed-simd': { color: '#00a0b0', marker: 'diamond' },
   'nnbasics wasm': { color: '#7b61c9', marker: 'square' },
   'nnbasics js': { color: '#9e9e9e', marker: 'triangle' },
