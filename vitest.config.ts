@@ -47,7 +47,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'threads',
-          include: ['test/operations.test.ts', 'test/nn.test.ts', 'test/accuracy.test.ts'],
+          include: [
+            'test/operations.test.ts',
+            'test/nn.test.ts',
+            'test/accuracy.test.ts',
+            'test/properties.test.ts',
+          ],
           setupFiles: ['test/split-all.ts'],
         },
       },

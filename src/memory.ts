@@ -26,8 +26,35 @@ export function classSize(bytes: number): number {
 const freeLists = new Map<number, number[]>();
 let top = Math.ceil(heapStart / ALIGN) * ALIGN;
 
+interface HeapViews {
+  f64: Float64Array;
+  f32: Float32Array;
+  i32: Int32Array;
+  u8: Uint8Array;
+}
+/** The views over the memory; made anew after grow() grows it, the only place that does. */
+let views: HeapViews | undefined;
+
+/**
+ * Typed arrays over the whole memory. Kept until the memory grows (the old buffer then detaches,
+ * or, shared, keeps its old length): reading `memory.buffer` costs about 50 ns, and a small op
+ * asks for the views several times.
+ */
+export function heap(): HeapViews {
+  if (views === undefined) {
+    const buffer = memory.buffer;
+    views = {
+      f64: new Float64Array(buffer),
+      f32: new Float32Array(buffer),
+      i32: new Int32Array(buffer),
+      u8: new Uint8Array(buffer),
+    };
+  }
+  return views;
+}
+
 function grow(end: number): boolean {
-  const have = memory.buffer.byteLength;
+  const have = heap().u8.length;
   if (end <= have) return true;
   const needed = Math.ceil((end - have) / PAGE);
   // Grow by at least 1/8 of the heap so that a run of small allocations grows rarely.
@@ -35,6 +62,7 @@ function grow(end: number): boolean {
   for (const pages of generous > needed ? [generous, needed] : [needed]) {
     try {
       memory.grow(pages);
+      views = undefined; // over the old buffer: detached, or (shared) of the old length
       return true;
     } catch {
       // The runtime refused; try the exact amount, then give up.
@@ -262,26 +290,4 @@ export function tidy<T>(fn: () => T): T {
 /** np.memory(): live arrays (views included), the bytes they hold, and the heap's size. */
 export function memoryUsage(): { arrays: number; bytes: number; heapBytes: number } {
   return { arrays: liveArrays, bytes: liveBytes, heapBytes: memory.buffer.byteLength };
-}
-
-interface HeapViews {
-  f64: Float64Array;
-  f32: Float32Array;
-  i32: Int32Array;
-  u8: Uint8Array;
-}
-let views: HeapViews | undefined;
-
-/** Typed arrays over the whole memory, made anew after the memory grows (the old buffer detaches). */
-export function heap(): HeapViews {
-  const buffer = memory.buffer;
-  if (views?.u8.buffer !== buffer) {
-    views = {
-      f64: new Float64Array(buffer),
-      f32: new Float32Array(buffer),
-      i32: new Int32Array(buffer),
-      u8: new Uint8Array(buffer),
-    };
-  }
-  return views;
 }

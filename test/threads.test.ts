@@ -141,6 +141,31 @@ describe('kernel threads', () => {
     });
   }
 
+  for (const dtype of ['float64', 'float32'] as const) {
+    test(`sums and row reductions give the same bits on two threads (${dtype})`, async () => {
+      await workerAwake();
+      using x = data(dtype, 1);
+      using finite = np.tidy(() => np.where(np.isfinite(x), x, 0.5));
+      using rows = (finite.get(`:${300 * 1000}`) as NDArray).reshape(300, 1000);
+      using zeros = np.full([100_003], -0, { dtype });
+      // A full sum is a JS number: compared as the bytes of a one-element array.
+      const asArray = (value: number) => np.array([value], { dtype: 'float64' });
+      const ops: Record<string, () => NDArray> = {
+        'sum (with NaN and Infinity)': () => asArray(np.sum(x) as number),
+        sum: () => asArray(np.sum(finite) as number),
+        'sum of -0': () => asArray(np.sum(zeros) as number),
+        mean: () => asArray(np.mean(finite) as number),
+        norm: () => asArray(np.linalg.norm(finite) as number),
+        'norm, ord 1': () => asArray(np.linalg.norm(finite, { ord: 1 }) as number),
+        'sum, axis 1': () => np.sum(rows, { axis: 1 }) as NDArray,
+        'max, axis 1': () => np.max(rows, { axis: 1 }) as NDArray,
+        'argmax, axis 1': () => np.argmax(rows, { axis: 1 }) as NDArray,
+        'norm, axis 1': () => np.linalg.norm(rows, { axis: 1 }) as NDArray,
+      };
+      expectAllSameBits(ops);
+    });
+  }
+
   test('an array made after the memory grew is split correctly (or run by the main thread)', async () => {
     await workerAwake();
     const heapBefore = np.memory().heapBytes;

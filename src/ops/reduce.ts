@@ -6,6 +6,7 @@ import { type DType, isFloat } from '../dtype.js';
 import { ValueError, checkBoolean, checkOptions, checkReadable } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { scratchAddress } from '../wasm.js';
+import { splitPairwiseSum, splitRowReduction, splits, splitsSum } from '../threads/split.js';
 import { type AxisArgument, NDArray, castValue, heapOf } from '../ndarray.js';
 import { type Shape, forEachIndex, normalizeAxes, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
@@ -248,6 +249,12 @@ function finish(out: NDArray, shape: readonly number[]): NDArray | number {
  * kernel call, rows of `cols` elements into a contiguous output, as reduceInto's row mode.
  */
 function reduceTrailingContiguous(rowKernel: string, x: NDArray, cols: number, out: NDArray): void {
+  if (splits(rowKernel, x.size)) {
+    const from = x.offset * x.itemsize;
+    const to = out.offset * out.itemsize;
+    splitRowReduction(rowKernel, x.dtype, x.size / cols, cols, from, to, x.itemsize, out.itemsize);
+    return;
+  }
   kernel(rowKernel, x.dtype)(
     x.size / cols,
     cols,
@@ -265,8 +272,13 @@ function reduceTrailingContiguous(rowKernel: string, x: NDArray, cols: number, o
  * in the scratch slot (no output array), read back as a JS number.
  */
 function reduceAllContiguous(rowKernel: string, x: NDArray, result: DType): number {
-  kernel(rowKernel, x.dtype)(1, x.size, x.offset * x.itemsize, 0, 1, scratchAddress, 0, 0);
-  const value = heapOf(x.dtype)[scratchAddress / x.itemsize];
+  let value: number;
+  if (splitsSum(rowKernel, x.dtype, x.size)) {
+    value = splitPairwiseSum(rowKernel, x.dtype, x.size, x.offset * x.itemsize);
+  } else {
+    kernel(rowKernel, x.dtype)(1, x.size, x.offset * x.itemsize, 0, 1, scratchAddress, 0, 0);
+    value = heapOf(x.dtype)[scratchAddress / x.itemsize];
+  }
   return result === x.dtype ? value : castValue(value, result);
 }
 

@@ -118,42 +118,43 @@ function indexOf(name: string): number {
   return index;
 }
 
-/**
- * Runs the SIMD build's kernel `name` over `total` units of work (elements, rows) split in one
- * part per thread awake, of `threads` at most: `argsOf(from, count)` gives a part's arguments, `align` the multiple of
- * units every part but the last starts at (so that a kernel's vector body and scalar tail see
- * the same elements as in one call).
- */
-export function splitWork(
-  name: string,
-  total: number,
-  align: number,
-  argsOf: (from: number, count: number) => number[],
-  threads: number,
-): void {
-  const fn = simdBuild!.kernels[name] as ((...args: number[]) => void) | undefined;
-  if (fn === undefined) {
-    // Not a wasm kernel (bool's are in JS: src/js-kernels/bool.ts): one call, on this thread.
-    namedKernel(name)(...argsOf(0, total));
-    return;
-  }
+/** The threads that can take a part now, of `threads` at most: this one and the workers ready. */
+export function threadsReady(threads: number): number {
+  return 1 + readyWorkers(threads).length;
+}
+
+function readyWorkers(threads: number): KernelThread[] {
   const ready: KernelThread[] = [];
   for (let i = 0; i < threads - 1; i++) {
     const worker = workers[i];
     if (worker !== undefined && Atomics.load(worker.state, READY) === 1) ready.push(worker);
   }
-  const parts = Math.min(ready.length + 1, Math.floor(total / align));
-  if (parts < 2) {
-    fn(...argsOf(0, total));
+  return ready;
+}
+
+/**
+ * Runs the SIMD build's kernel `name` once for each argument list of `parts`: the first on this
+ * thread, the others on the workers ready (of `threads` at most), or on this thread where fewer
+ * are ready or a worker does not start its part before this thread is done with its own.
+ * Returns once every part has run.
+ */
+export function runParts(name: string, parts: number[][], threads: number): void {
+  const fn = simdBuild!.kernels[name] as ((...args: number[]) => void) | undefined;
+  if (fn === undefined) {
+    // Not a wasm kernel (bool's are in JS: src/js-kernels/bool.ts): on this thread.
+    for (const args of parts) namedKernel(name)(...args);
     return;
   }
-  const step = Math.ceil(total / parts / align) * align;
+  const ready = readyWorkers(threads);
   const needed = memory.buffer.byteLength;
   const posted: KernelThread[] = [];
-  for (let part = 1; part < parts && part * step < total; part++) {
-    const from = part * step;
+  for (let part = 1; part < parts.length; part++) {
     const worker = ready[part - 1];
-    const args = argsOf(from, Math.min(step, total - from));
+    const args = parts[part];
+    if (worker === undefined) {
+      fn(...args);
+      continue;
+    }
     worker.args.set(args);
     worker.args[NEEDED] = needed;
     worker.state[KERNEL] = indexOf(name);
@@ -162,15 +163,16 @@ export function splitWork(
     if (Atomics.load(worker.state, SLEEPING) === 1) Atomics.notify(worker.state, STATE);
     posted.push(worker);
   }
-  fn(...argsOf(0, step));
+  fn(...parts[0]);
   for (const worker of posted) {
+    const args = () => Array.from(worker.args.subarray(0, worker.state[ARGC]));
     if (Atomics.compareExchange(worker.state, STATE, POSTED, IDLE) === POSTED) {
-      fn(...Array.from(worker.args.subarray(0, worker.state[ARGC])));
+      fn(...args());
       continue;
     }
     let state: number;
     while ((state = Atomics.load(worker.state, STATE)) !== DONE && state !== DECLINED);
-    if (state === DECLINED) fn(...Array.from(worker.args.subarray(0, worker.state[ARGC])));
+    if (state === DECLINED) fn(...args());
     else partsRunByWorkers++;
     Atomics.store(worker.state, STATE, IDLE);
   }

@@ -40,14 +40,14 @@ export function threadsOn(): boolean {
   return threads > 1 && getBackend() === 'wasm-simd';
 }
 
-/** pool.ts's splitWork over the threads set (callers check threadsOn first). */
-export function splitWork(
-  name: string,
-  total: number,
-  align: number,
-  argsOf: (from: number, count: number) => number[],
-): void {
-  pool!.splitWork(name, total, align, argsOf, threads);
+/** The threads that can take a part of a call now: this one and the workers ready. */
+export function threadsReady(): number {
+  return pool ? pool.threadsReady(threads) : 1;
+}
+
+/** Runs kernel `name` once for each argument list, in parallel (pool.ts's runParts). */
+export function runParts(name: string, parts: number[][]): void {
+  pool!.runParts(name, parts, threads);
 }
 
 setThreads(DEFAULT_THREADS);
