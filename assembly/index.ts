@@ -1,10 +1,11 @@
 // The wasm module's exports. Kernels take pointers and lengths, never allocate and never check:
 // validation happens in TypeScript (src/) before a pointer reaches wasm.
 
-/** End of this module's static data; the TypeScript allocator hands out blocks above it. */
-export function heapBase(): usize {
-  return __heap_base;
-}
+/**
+ * End of this module's static memory (its data, then the main thread's scratch block): the
+ * TypeScript allocator hands out blocks above the data slots that hold it.
+ */
+export { staticEnd as heapBase } from './scratch';
 
 /** 1 when this build uses v128 instructions, 0 for the fallback build. */
 export function simdEnabled(): i32 {

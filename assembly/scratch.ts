@@ -18,7 +18,12 @@ export const PACKED_B_AT: usize = PAIRWISE_AT + STACK_DEPTH * 16;
 export const PACK_BYTES: usize = 8192;
 const SCRATCH_BYTES: usize = PACKED_B_AT + PACK_BYTES;
 
-let scratchBase: usize = memory.data(<i32>SCRATCH_BYTES, 64);
+// The main thread's block lies just past the build's static data, where no data segment reaches:
+// instantiating the build writes every data segment into the memory, zero-filled ones too, so a
+// worker starting over the shared memory would wipe a block that memory.data reserved, under a
+// kernel of the main thread that is staging in it (a product's packed strip of B, mid-product).
+const MAIN_SCRATCH: usize = (__heap_base + 63) & ~(<usize>63);
+let scratchBase: usize = MAIN_SCRATCH;
 
 /** The address of a buffer at `offset` in this thread's scratch block. */
 // @ts-ignore: decorator
@@ -30,6 +35,11 @@ export function scratch(offset: usize): usize {
 /** Points this instance's scratch block at `at` (SCRATCH_BYTES, 64-byte aligned). */
 export function setScratch(at: usize): void {
   scratchBase = at;
+}
+
+/** End of the main thread's scratch block: the first byte past this build's static memory. */
+export function staticEnd(): usize {
+  return MAIN_SCRATCH + SCRATCH_BYTES;
 }
 
 /** How many bytes a scratch block takes. */

@@ -11,7 +11,7 @@ import {
   namingCaller,
 } from './errors.js';
 import { kernel } from './kernels.js';
-import { splitRows, splits } from './threads/split.js';
+import { splitCall, splits } from './threads/split.js';
 import { tidy } from './memory.js';
 import { type ArrayInput, NDArray, castValue, forEachOffset, heapOf } from './ndarray.js';
 import { fromData, operand } from './ops/create.js';
@@ -99,8 +99,12 @@ function runRows(name: string, x: NDArray, out: NDArray): void {
     const rows = x.size / cols;
     const from = x.offset * x.itemsize;
     const to = out.offset * out.itemsize;
-    if (splits(name, x.size)) splitRows(name, x.dtype, rows, cols, from, to, x.itemsize);
-    else kernel(name, x.dtype)(rows, cols, from, cols, 1, to);
+    if (splits(name, x.size)) {
+      const row = cols * x.itemsize;
+      splitCall(name, x.dtype, [rows, cols, from, cols, 1, to], 0, [0, 0, row, 0, 0, row]);
+    } else {
+      kernel(name, x.dtype)(rows, cols, from, cols, 1, to);
+    }
     return;
   }
   const { shape: lead, strides } = coalesce(x.shape.slice(0, -1), [x.elementStrides.slice(0, -1)]);

@@ -13,7 +13,7 @@ import {
   stridedOf,
 } from '../strided.js';
 import { scalarOperand, scalarPointer, zeroStridesOf } from '../scalar-slots.js';
-import { splitBinary, splitMatrices, splits, splitUnary } from '../threads/split.js';
+import { ELEMENT_ALIGN, splitCall, splits } from '../threads/split.js';
 import { type ArrayInput, operand } from './create.js';
 
 /** Disposes, at the end of an op, the operands it converted from JS data. */
@@ -81,7 +81,9 @@ export function applyUnaryKernel(
     const x = input.offset * input.itemsize;
     const o = out.offset * out.itemsize;
     if (splits(kernelName, size)) {
-      splitUnary(kernelName, input.dtype, size, x, input.itemsize, o, out.itemsize);
+      const args = [1, size, x, 0, 1, o, 0, 1];
+      const advance = [0, 0, input.itemsize, 0, 0, out.itemsize, 0, 0];
+      splitCall(kernelName, input.dtype, args, 1, advance, ELEMENT_ALIGN);
     } else {
       kernel(kernelName, input.dtype)(1, size, x, 0, 1, o, 0, 1);
     }
@@ -197,14 +199,9 @@ function matrices(name: BinaryName, x: NDArray, y: NDArray): NDArray | undefined
     const ys1 = yc === 1 ? 0 : 1;
     const o = pointerOf(out);
     if (splits(name, out.size)) {
-      splitMatrices(
-        name,
-        x.dtype,
-        rows,
-        cols,
-        { x: px, xs0, xs1, y: py, ys0, ys1, out: o },
-        x.itemsize,
-      );
+      const args = [rows, cols, px, xs0, xs1, py, ys0, ys1, o, cols, 1];
+      const b = x.itemsize;
+      splitCall(name, x.dtype, args, 0, [0, 0, xs0 * b, 0, 0, ys0 * b, 0, 0, cols * b, 0, 0]);
     } else {
       kernel(name, x.dtype)(rows, cols, px, xs0, xs1, py, ys0, ys1, o, cols, 1);
     }
@@ -246,8 +243,15 @@ function binaryRow(
   out: NDArray,
 ): void {
   const o = pointerOf(out);
-  if (splits(name, n)) splitBinary(name, dtype, n, x, xStep, y, yStep, o, out.itemsize);
-  else kernel(name, dtype)(1, n, x, 0, xStep === 0 ? 0 : 1, y, 0, yStep === 0 ? 0 : 1, o, 0, 1);
+  const xs = xStep === 0 ? 0 : 1;
+  const ys = yStep === 0 ? 0 : 1;
+  if (splits(name, n)) {
+    const args = [1, n, x, 0, xs, y, 0, ys, o, 0, 1];
+    const advance = [0, 0, xStep, 0, 0, yStep, 0, 0, out.itemsize, 0, 0];
+    splitCall(name, dtype, args, 1, advance, ELEMENT_ALIGN);
+  } else {
+    kernel(name, dtype)(1, n, x, 0, xs, y, 0, ys, o, 0, 1);
+  }
 }
 
 function pointerOf(x: NDArray): number {

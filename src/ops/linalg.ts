@@ -15,6 +15,7 @@ import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
 import { broadcastShapes, forEachIndex, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 import { Temporaries, binary, unary } from './elementwise.js';
+import { splitCall, splitsProduct } from '../threads/split.js';
 import { innermostReduced, reduce } from './reduce.js';
 
 /** The dtype a product is computed in: bool goes through int32 (and back, see boolResult). */
@@ -39,20 +40,25 @@ function matmul2d(
   const yd = yStrides.length;
   const m = xShape[xd - 2];
   const n = y.shape[yd - 1];
+  const k = xShape[xd - 1];
   const result = out ?? NDArray.empty([m, n], x.dtype, 'matmul');
-  if (m * n > 0) {
-    kernel('matmul', x.dtype)(
-      m,
-      xShape[xd - 1],
-      n,
-      xOffset * x.itemsize,
-      xStrides[xd - 2],
-      xStrides[xd - 1],
-      yOffset * y.itemsize,
-      yStrides[yd - 2],
-      yStrides[yd - 1],
-      (result.offset + outOffset) * result.itemsize,
-    );
+  if (m * n === 0) return result;
+  const a = xOffset * x.itemsize;
+  const as0 = xStrides[xd - 2];
+  const as1 = xStrides[xd - 1];
+  const b = yOffset * y.itemsize;
+  const bs0 = yStrides[yd - 2];
+  const bs1 = yStrides[yd - 1];
+  const at = (result.offset + outOffset) * result.itemsize;
+  if (splitsProduct(m, k, n)) {
+    // By rows of the output, in whole 4-row blocks: each output element is summed over k in the
+    // same order whichever rows it is computed with (assembly/linalg.ts), so the bits are those
+    // of one call; each part packs its own strips of B.
+    const args = [m, k, n, a, as0, as1, b, bs0, bs1, at];
+    const advance = [0, 0, 0, as0 * x.itemsize, 0, 0, 0, 0, 0, n * x.itemsize];
+    splitCall('matmul', x.dtype, args, 0, advance, 4);
+  } else {
+    kernel('matmul', x.dtype)(m, k, n, a, as0, as1, b, bs0, bs1, at);
   }
   return result;
 }

@@ -6,7 +6,7 @@ import { type DType, isFloat } from '../dtype.js';
 import { ValueError, checkBoolean, checkOptions, checkReadable } from '../errors.js';
 import { kernel } from '../kernels.js';
 import { scratchAddress } from '../wasm.js';
-import { splitPairwiseSum, splitRowReduction, splits, splitsSum } from '../threads/split.js';
+import { splitCall, splitPairwiseSum, splits, splitsSum } from '../threads/split.js';
 import { type AxisArgument, NDArray, castValue, heapOf } from '../ndarray.js';
 import { type Shape, forEachIndex, normalizeAxes, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
@@ -249,22 +249,15 @@ function finish(out: NDArray, shape: readonly number[]): NDArray | number {
  * kernel call, rows of `cols` elements into a contiguous output, as reduceInto's row mode.
  */
 function reduceTrailingContiguous(rowKernel: string, x: NDArray, cols: number, out: NDArray): void {
+  const rows = x.size / cols;
+  const from = x.offset * x.itemsize;
+  const to = out.offset * out.itemsize;
   if (splits(rowKernel, x.size)) {
-    const from = x.offset * x.itemsize;
-    const to = out.offset * out.itemsize;
-    splitRowReduction(rowKernel, x.dtype, x.size / cols, cols, from, to, x.itemsize, out.itemsize);
-    return;
+    const args = [rows, cols, from, cols, 1, to, 1, 0];
+    splitCall(rowKernel, x.dtype, args, 0, [0, 0, cols * x.itemsize, 0, 0, out.itemsize, 0, 0]);
+  } else {
+    kernel(rowKernel, x.dtype)(rows, cols, from, cols, 1, to, 1, 0);
   }
-  kernel(rowKernel, x.dtype)(
-    x.size / cols,
-    cols,
-    x.offset * x.itemsize,
-    cols,
-    1,
-    out.offset * out.itemsize,
-    1,
-    0,
-  );
 }
 
 /**
@@ -466,23 +459,32 @@ function argExtreme(
       const cols = moved.shape[nd - 1];
       const rows = nd >= 2 ? moved.shape[nd - 2] : 1;
       const outer = Math.max(0, nd - 2);
-      forEachIndex(moved.shape, outer, (index) => {
-        let xe = moved.offset;
-        let oe = out.offset;
-        for (let i = 0; i < outer; i++) {
-          xe += index[i] * moved.elementStrides[i];
-          oe += index[i] * out.elementStrides[i];
-        }
-        fn(
+      const rowStride = nd >= 2 ? moved.elementStrides[nd - 2] : 0;
+      const stride = moved.elementStrides[nd - 1];
+      if (outer === 0 && splits(name, moved.size)) {
+        // By rows: int32 indices into a contiguous output.
+        const args = [
           rows,
           cols,
-          xe * moved.itemsize,
-          nd >= 2 ? moved.elementStrides[nd - 2] : 0,
-          moved.elementStrides[nd - 1],
-          oe * 4,
+          moved.offset * moved.itemsize,
+          rowStride,
+          stride,
+          out.offset * 4,
           1,
-        );
-      });
+        ];
+        const advance = [0, 0, rowStride * moved.itemsize, 0, 0, 4, 0];
+        splitCall(name, input.dtype, args, 0, advance);
+      } else {
+        forEachIndex(moved.shape, outer, (index) => {
+          let xe = moved.offset;
+          let oe = out.offset;
+          for (let i = 0; i < outer; i++) {
+            xe += index[i] * moved.elementStrides[i];
+            oe += index[i] * out.elementStrides[i];
+          }
+          fn(rows, cols, xe * moved.itemsize, rowStride, stride, oe * 4, 1);
+        });
+      }
     }
     if (keepdims === true && !zeroDim) {
       const kept = flat

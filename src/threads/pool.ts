@@ -69,6 +69,16 @@ export function startWorkers(n: number): number {
 /** Parts run by a worker since load (tests check that a split really ran on two threads). */
 export let partsRunByWorkers = 0;
 
+let mainTakesBack = true;
+/**
+ * For tests: with false, the main thread waits for a ready worker to run each part posted to it
+ * instead of taking back the parts not yet started, so that a split call is sure to run on two
+ * threads however busy the machine is (a worker left unscheduled only makes the call slower).
+ */
+export function setMainTakesBack(takesBack: boolean): void {
+  mainTakesBack = takesBack;
+}
+
 function startWorker(index: number): KernelThread | undefined {
   const control = threadsAddress + index * BLOCK_BYTES;
   const state = new Int32Array(memory.buffer, control, 16);
@@ -166,7 +176,7 @@ export function runParts(name: string, parts: number[][], threads: number): void
   fn(...parts[0]);
   for (const worker of posted) {
     const args = () => Array.from(worker.args.subarray(0, worker.state[ARGC]));
-    if (Atomics.compareExchange(worker.state, STATE, POSTED, IDLE) === POSTED) {
+    if (mainTakesBack && Atomics.compareExchange(worker.state, STATE, POSTED, IDLE) === POSTED) {
       fn(...args());
       continue;
     }
