@@ -28,6 +28,7 @@ import {
 } from './measure.js';
 import { MeasuringProcess } from './measuring-process.js';
 import type { RelaxedPair } from './speed-section.js';
+import type { ThreadsPair } from './threads-section.js';
 import {
   type DType,
   EXP_BOUND_OPS,
@@ -385,6 +386,7 @@ async function main(): Promise<void> {
     context.files.remove();
   }
   const relaxedPairs = relaxedInOneProcess();
+  const threadsPairs = threadsInOneProcess();
   const random = randomAgainstNumpy();
   const calls = callsAgainstNumpy();
   const lessons = lessonsAgainstNumpy();
@@ -393,7 +395,7 @@ async function main(): Promise<void> {
   const order = [NUMPY, NUMPY_TUNED, ...ENGINES.map((e) => e.name)];
   const results = [...gathered.values()].map(summarise);
   results.sort((p, q) => order.indexOf(p.engine) - order.indexOf(q.engine));
-  report(results, numpyVersion, relaxedPairs, random, lessons, calls);
+  report(results, numpyVersion, relaxedPairs, threadsPairs, random, lessons, calls);
 }
 
 /**
@@ -449,6 +451,15 @@ function relaxedInOneProcess(): RelaxedPair[] | undefined {
   ]);
 }
 
+/**
+ * One thread against the threads, op against op in one process (bench/threads-ab.ts); undefined,
+ * with the reason printed, where the runtime runs one thread.
+ */
+function threadsInOneProcess(): ThreadsPair[] | undefined {
+  progress('one thread against the threads, in one process');
+  return measuredBy('threads-ab.ts', 'threads in one process', quick ? ['--quick'] : []);
+}
+
 /** A cell's result from its samples: the median, and the interquartile spread. */
 function summarise(cell: Gathered): Result {
   const [op, dtype, n] = cell.key.split(' ');
@@ -473,6 +484,7 @@ function report(
   results: Result[],
   numpyVersion: string | undefined,
   relaxedPairs: RelaxedPair[] | undefined,
+  threadsPairs: ThreadsPair[] | undefined,
   random: RandomRow[] | undefined,
   lessonRun: { lessons: LessonTiming[]; memory: WithoutTidy } | undefined,
   calls: CallTiming[] | undefined,
@@ -527,6 +539,13 @@ function report(
         `${`${p.op} ${p.dtype}`.padEnd(17)}${fmt(p.plain).padStart(8)}${fmt(p.relaxed).padStart(8)} ns/element  ${(p.plain / p.relaxed).toFixed(2)}x`,
       );
   }
+  if (threadsPairs) {
+    console.log('\none thread against the threads, op against op in one process:');
+    for (const p of threadsPairs)
+      console.log(
+        `${`${p.op} ${p.dtype} N=${p.n}`.padEnd(28)}${fmt(p.one).padStart(8)}${fmt(p.threaded).padStart(8)} ns/element  ${(p.one / p.threaded).toFixed(2)}x`,
+      );
+  }
   if (random) {
     console.log("\nNumPy's generators against NumPy (ns per element, nnbasics / NumPy):");
     for (const r of random)
@@ -562,6 +581,7 @@ function report(
   const record = {
     ...meta,
     relaxedInOneProcess: relaxedPairs ?? null,
+    threadsInOneProcess: threadsPairs ?? null,
     random: random ?? null,
     calls: calls ?? null,
     lessons: lessonRun ?? null,

@@ -3,7 +3,7 @@
 // the judging is tested (test/bench.test.ts); bench/report.ts prints it for the latest run.
 import type { CallTiming } from './calls.js';
 import type { LessonTiming, WithoutTidy } from './lessons.js';
-import { threadsTable, threadsTargets } from './threads-section.js';
+import { type ThreadsPair, threadsTable, threadsTargets } from './threads-section.js';
 import { callsTable, workloadTargets } from './workload-section.js';
 import type { RandomRow } from './random.js';
 import { FLOOR, NUMPY, NUMPY_TUNED, OURS, RELAXED } from './engine-names.js';
@@ -43,6 +43,8 @@ export interface RunRecord {
   random?: RandomRow[] | null;
   /** The lessons' training loops (bench/lessons.ts); absent from runs before it. */
   lessons?: { lessons: LessonTiming[]; memory: WithoutTidy } | null;
+  /** One thread against the threads in one process (bench/threads-ab.ts); absent from runs before it, null when not measured. */
+  threadsInOneProcess?: ThreadsPair[] | null;
   /** A training step's calls (bench/calls.ts); absent from runs before it. */
   calls?: CallTiming[] | null;
   results: CellResult[];

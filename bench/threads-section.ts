@@ -1,11 +1,23 @@
 // The threads part of docs/speed.md: nnbasics with its kernel threads (THREADED, the default
-// where the runtime allows them) against the same build on one thread (OURS), both in every cell
-// of the run, and the targets of the threads issue judged within that run.
+// where the runtime allows them) against the same build on one thread, and the targets of the
+// threads issue judged within that run. The speed-ups come from bench/threads-ab.ts (both in
+// one process, samples alternating); runs before it had only the engines' cells (THREADED
+// against OURS, each in processes of its own).
 import { NUMPY, OURS, THREADED } from './engine-names.js';
 import type { RunRecord, Target } from './speed-section.js';
 
+/** One op's ns per element on one thread and on the threads, samples alternating in one process. */
+export interface ThreadsPair {
+  op: string;
+  dtype: string;
+  n: number;
+  one: number;
+  threaded: number;
+  samples: number;
+}
+
 /** What of a run this part reads. */
-type ThreadsRecord = Pick<RunRecord, 'results'>;
+type ThreadsRecord = Pick<RunRecord, 'results' | 'threadsInOneProcess'>;
 
 const MATMUL_N = 256 * 256;
 const sizeLabel = (n: number) => n.toExponential(0).replace('+', '');
@@ -18,8 +30,11 @@ function lookup(run: ThreadsRecord) {
     )?.nsPerElement;
 }
 
-/** Every (op, dtype, n) both engines measured, and one thread's time over the threads' time. */
+/** Every (op, dtype, n) measured both ways, and one thread's time over the threads' time. */
 function speedups(run: ThreadsRecord) {
+  if (run.threadsInOneProcess) {
+    return run.threadsInOneProcess.map((p) => ({ ...p, speedup: p.one / p.threaded }));
+  }
   const ns = lookup(run);
   return run.results
     .filter((r) => r.engine === OURS && r.status === 'ok')
@@ -44,7 +59,7 @@ export function threadsTable(run: ThreadsRecord): string[] {
     return `| ${op === 'matmul' ? 'matmul 256×256' : op} | ${line.join(' | ')} |`;
   });
   return [
-    `**Kernel threads** (float64): one thread's time over the threads' time, at each N (above 1 is faster):`,
+    `**Kernel threads** (float64): one thread's time over the threads' time, at each N (above 1 is faster)${run.threadsInOneProcess ? ', in one process, samples alternating (bench/threads-ab.ts)' : ''}:`,
     '',
     `| op | ${sizes.map(sizeLabel).join(' | ')} |`,
     `| --- |${sizes.map(() => ' ---: |').join('')}`,

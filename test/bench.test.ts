@@ -286,6 +286,21 @@ describe('the threads section', () => {
     expect(slow.detail).toMatch(/^not: exp float64@1e3 1\.11× the time, /);
   });
 
+  test("with pairs from one process, the speed-ups are the pairs', not the engines' cells", () => {
+    const run = threaded(2);
+    const pairs = run.results
+      .filter((r) => r.engine === OURS)
+      .map((r) => ({ op: r.op, dtype: r.dtype, n: r.n, one: 1, threaded: 1, samples: 31 }));
+    pairs.find((p) => p.op === 'l2' && p.n === 1e7 && p.dtype === 'float64')!.threaded = 1.1;
+    const judged = threadsTargets({ ...run, threadsInOneProcess: pairs });
+    expect(judged.at(-1)!.detail).toBe('not: l2 float64@1e7 1.10× the time');
+    // NumPy's exp is in the engines' cells only: that target still reads them.
+    expect(judged[0]).toMatchObject({ holds: true, detail: '0.50× its time' });
+    expect(threadsTable({ ...run, threadsInOneProcess: pairs })).toContain(
+      '| sigmoid | 1.00× | 1.00× | 1.00× | 1.00× |',
+    );
+  });
+
   test('its table gives the speed-up of each float64 op at each N', () => {
     const table = threadsTable(threaded(2));
     expect(table[2]).toBe('| op | 1e3 | 1e5 | 1e6 | 1e7 |');
