@@ -11,7 +11,7 @@ import {
   namingCaller,
 } from './errors.js';
 import { kernel } from './kernels.js';
-import { splitCall, splits } from './threads/split.js';
+import { splitCall, splitPairwiseSum, splits, splitsSum } from './threads/split.js';
 import { tidy } from './memory.js';
 import { type ArrayInput, NDArray, castValue, forEachOffset, heapOf } from './ndarray.js';
 import { fromData, operand } from './ops/create.js';
@@ -247,14 +247,24 @@ function loss(fn: 'l1' | 'l2', yhat: ArrayInput, y: ArrayInput): NDArray | numbe
     if (t.dtype !== dtype) t = temps.keep(fromData(fn, t, dtype));
     const cols = p.shape.at(-1)!;
     const outShape = p.shape.slice(0, -1);
-    const fused = kernel(fn === 'l1' ? 'sumabsdiff' : 'sumsqdiff', dtype);
+    const name = fn === 'l1' ? 'sumabsdiff' : 'sumsqdiff';
+    const fused = kernel(name, dtype);
     const s = p.itemsize;
     if (p.isContiguous && t.isContiguous) {
+      const [x, y] = [p.offset * s, t.offset * s];
+      if (outShape.length === 0 && splitsSum(name, dtype, cols)) {
+        return splitPairwiseSum(name, dtype, cols, [x, y]);
+      }
       // One call for every row; a vector's loss goes through the scratch slot (no array).
       const out = outShape.length > 0 ? NDArray.empty(outShape, dtype, fn) : undefined;
       const rows = cols === 0 ? shapeSize(outShape) : p.size / cols;
       const target = out ? out.offset * s : scratchAddress;
-      fused(rows, cols, p.offset * s, cols, 1, t.offset * s, cols, 1, target, 1, 0);
+      if (out && splits(name, p.size)) {
+        const args = [rows, cols, x, cols, 1, y, cols, 1, target, 1, 0];
+        splitCall(name, dtype, args, 0, [0, 0, cols * s, 0, 0, cols * s, 0, 0, s, 0, 0]);
+      } else {
+        fused(rows, cols, x, cols, 1, y, cols, 1, target, 1, 0);
+      }
       return out ?? heapOf(dtype)[scratchAddress / s];
     }
     const out = NDArray.empty(outShape, dtype, fn);

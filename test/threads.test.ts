@@ -149,6 +149,8 @@ describe('kernel threads', () => {
       using finite = np.tidy(() => np.where(np.isfinite(x), x, 0.5));
       using rows = (finite.get(`:${300 * 1000}`) as NDArray).reshape(300, 1000);
       using zeros = np.full([100_003], -0, { dtype });
+      using half = np.multiply(finite, 0.5);
+      using halfRows = np.multiply(rows, 0.5);
       // A full sum is a JS number: compared as the bytes of a one-element array.
       const asArray = (value: number) => np.array([value], { dtype: 'float64' });
       const ops: Record<string, () => NDArray> = {
@@ -162,6 +164,10 @@ describe('kernel threads', () => {
         'max, axis 1': () => np.max(rows, { axis: 1 }) as NDArray,
         'argmax, axis 1': () => np.argmax(rows, { axis: 1 }) as NDArray,
         'norm, axis 1': () => np.linalg.norm(rows, { axis: 1 }) as NDArray,
+        'nn.l1 (with NaN and Infinity)': () => asArray(nn.l1(finite, x) as number),
+        'nn.l2': () => asArray(nn.l2(finite, half) as number),
+        'nn.l1 of rows': () => nn.l1(rows, halfRows) as NDArray,
+        'nn.l2 of rows': () => nn.l2(rows, halfRows) as NDArray,
       };
       expectAllSameBits(ops);
     });

@@ -267,7 +267,7 @@ function reduceTrailingContiguous(rowKernel: string, x: NDArray, cols: number, o
 function reduceAllContiguous(rowKernel: string, x: NDArray, result: DType): number {
   let value: number;
   if (splitsSum(rowKernel, x.dtype, x.size)) {
-    value = splitPairwiseSum(rowKernel, x.dtype, x.size, x.offset * x.itemsize);
+    value = splitPairwiseSum(rowKernel, x.dtype, x.size, [x.offset * x.itemsize]);
   } else {
     kernel(rowKernel, x.dtype)(1, x.size, x.offset * x.itemsize, 0, 1, scratchAddress, 0, 0);
     value = heapOf(x.dtype)[scratchAddress / x.itemsize];

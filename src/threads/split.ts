@@ -77,8 +77,11 @@ export function splitsProduct(m: number, k: number, n: number): boolean {
   return m >= PRODUCT_ROWS && m * k * n >= PRODUCT_FROM && threadsOn();
 }
 
-/** The row kernels whose value for one row is NumPy's pairwise sum (of x, x², |x|). */
-const PAIRWISE_SUMS = new Set(['sum', 'sumsq', 'sumabs']);
+/**
+ * The row kernels whose value for one row is NumPy's pairwise sum (of x, x², |x|, and of |x - y|
+ * and (x - y)² for nn.l1 and nn.l2).
+ */
+const PAIRWISE_SUMS = new Set(['sum', 'sumsq', 'sumabs', 'sumabsdiff', 'sumsqdiff']);
 
 /** Whether a full reduction by `rowKernel` over `elements` of dtype goes to the threads. */
 export function splitsSum(rowKernel: string, dtype: DType, elements: number): boolean {
@@ -91,12 +94,18 @@ export function splitsSum(rowKernel: string, dtype: DType, elements: number): bo
 }
 
 /**
- * NumPy's pairwise sum of n contiguous elements, its tree cut into two or four subtrees at the
- * tree's own split points (the first n/2, rounded down to a multiple of 8, and the rest), each
- * summed on a thread into a slot of the scratch area, then added as the tree adds them (in
- * float32 arithmetic for float32): the bits of one call.
+ * NumPy's pairwise sum of n elements of the contiguous `inputs` (one pointer, or two for the
+ * kernels of a difference), its tree cut into two or four subtrees at the tree's own split
+ * points (the first n/2, rounded down to a multiple of 8, and the rest), each summed on a thread
+ * into a slot of the scratch area, then added as the tree adds them (in float32 arithmetic for
+ * float32): the bits of one call.
  */
-export function splitPairwiseSum(rowKernel: string, dtype: DType, n: number, x: number): number {
+export function splitPairwiseSum(
+  rowKernel: string,
+  dtype: DType,
+  n: number,
+  inputs: number[],
+): number {
   const bytes = dtype === 'float64' ? 8 : 4;
   const threads = threadsReady();
   let ranges: [number, number][] = [[0, n]];
@@ -114,7 +123,14 @@ export function splitPairwiseSum(rowKernel: string, dtype: DType, n: number, x: 
   const slot = (i: number) => scratchAddress + 8 * i;
   runParts(
     `${rowKernel}_${SUFFIX[dtype]}`,
-    ranges.map(([from, count], i) => [1, count, x + from * bytes, 0, 1, slot(i), 0, 0]),
+    ranges.map(([from, count], i) => [
+      1,
+      count,
+      ...inputs.flatMap((x) => [x + from * bytes, 0, 1]),
+      slot(i),
+      0,
+      0,
+    ]),
   );
   const values = dtype === 'float64' ? heap().f64 : heap().f32;
   const round = dtype === 'float64' ? (v: number) => v : Math.fround;
