@@ -30,8 +30,10 @@ const COSTLY = new Set([
 const COSTLY_FROM = threshold(16384);
 const CHEAP_FROM = threshold(65536);
 
-/** Element parts start at multiples of 16: every kernel's vector body then covers the same
- * elements as in one call, and the scalar tail the same last few. */
+/**
+ * Element parts start at multiples of 16: every kernel's vector body then covers the same
+ * elements as in one call, and the scalar tail the same last few.
+ */
 export const ELEMENT_ALIGN = 16;
 
 /**
