@@ -89,7 +89,7 @@ interface Advanced {
 
 /** What the keys select: a basic view, and the advanced indices applied to its axes. */
 interface Selection {
-  shape: number[];
+  dims: number[];
   strides: number[];
   offset: number;
   advanced: Advanced[];
@@ -144,7 +144,7 @@ function consumed(key: ParsedKey): number {
 
 /** The int32 index arrays of a mask's true elements, one per mask axis (np.nonzero). */
 export function nonzeroOf(fn: string, mask: NDArray): NDArray[] {
-  const shape = mask.ndim === 0 ? [1] : mask.shape;
+  const shape = mask.ndim === 0 ? [1] : mask.dims;
   const strides = mask.ndim === 0 ? [0] : mask.elementStrides;
   const ndim = shape.length;
   let count = 0;
@@ -199,7 +199,7 @@ function select(fn: string, x: NDArray, keys: readonly unknown[]): Selection {
     let axis = 0; // x's axis the next key applies to
     const fill = (count: number) => {
       for (let i = 0; i < count; i++, axis++) {
-        shape.push(x.shape[axis]);
+        shape.push(x.dims[axis]);
         strides.push(x.elementStrides[axis]);
       }
     };
@@ -213,7 +213,7 @@ function select(fn: string, x: NDArray, keys: readonly unknown[]): Selection {
           strides.push(0);
           break;
         case 'int': {
-          const size = x.shape[axis];
+          const size = x.dims[axis];
           if (key.value < -size || key.value >= size) {
             throw new IndexError(
               `index ${key.value} is out of bounds for axis ${axis} with size ${size}`,
@@ -235,7 +235,7 @@ function select(fn: string, x: NDArray, keys: readonly unknown[]): Selection {
           break;
         }
         case 'slice': {
-          const [start, , step, count] = key.slice.indices(x.shape[axis]);
+          const [start, , step, count] = key.slice.indices(x.dims[axis]);
           if (count > 0) offset += start * x.elementStrides[axis];
           shape.push(count);
           strides.push(step * x.elementStrides[axis]);
@@ -246,11 +246,11 @@ function select(fn: string, x: NDArray, keys: readonly unknown[]): Selection {
           const array = key.array;
           if (array.dtype === 'bool') {
             for (let d = 0; d < array.ndim; d++) {
-              if (array.shape[d] !== x.shape[axis + d]) {
+              if (array.dims[d] !== x.dims[axis + d]) {
                 throw new IndexError(
                   `boolean index did not match indexed array along axis ${axis + d}; size of ` +
-                    `axis is ${x.shape[axis + d]} but size of corresponding boolean axis is ` +
-                    `${array.shape[d]}`,
+                    `axis is ${x.dims[axis + d]} but size of corresponding boolean axis is ` +
+                    `${array.dims[d]}`,
                 );
               }
             }
@@ -276,7 +276,7 @@ function select(fn: string, x: NDArray, keys: readonly unknown[]): Selection {
     fill(x.ndim - axis);
     const scalar =
       parsed.length === x.ndim && parsed.every((k) => k.kind === 'int') && !hasAdvanced;
-    return { shape, strides, offset, advanced, scalar, temporaries };
+    return { dims: shape, strides, offset, advanced, scalar, temporaries };
   } catch (error) {
     for (const t of temporaries) t.dispose();
     throw error;
@@ -286,7 +286,7 @@ function select(fn: string, x: NDArray, keys: readonly unknown[]): Selection {
 /** The gather plan of an advanced selection: element offsets of each index position, and the rest. */
 interface Gather {
   /** Shape of the result: the broadcast index shape placed as NumPy places it. */
-  shape: number[];
+  dims: number[];
   /** Shape of the broadcast index arrays. */
   indexShape: number[];
   /** Element offset (from the heap view's start) of each index position, C order. */
@@ -302,7 +302,7 @@ function planGather(fn: string, sel: Selection): Gather {
   const pairs: { axis: number; index: NDArray }[] = [];
   for (const a of sel.advanced)
     a.indices.forEach((index, k) => pairs.push({ axis: a.axis + k, index }));
-  const shapes = pairs.map((p) => p.index.shape);
+  const shapes = pairs.map((p) => p.index.dims);
   let indexShape: number[];
   try {
     indexShape = broadcastShapes(...shapes);
@@ -316,9 +316,9 @@ function planGather(fn: string, sel: Selection): Gather {
   const offsets = new Int32Array(count).fill(sel.offset);
   const ints = heapOf('int32');
   for (const { axis, index } of pairs) {
-    const size = sel.shape[axis];
+    const size = sel.dims[axis];
     const stride = sel.strides[axis];
-    const istrides = broadcastStrides(index.shape, index.elementStrides, indexShape);
+    const istrides = broadcastStrides(index.dims, index.elementStrides, indexShape);
     forEachPosition(indexShape, istrides, index.offset, (k, o) => {
       let i = ints[o];
       if (i < -size || i >= size) {
@@ -331,7 +331,7 @@ function planGather(fn: string, sel: Selection): Gather {
   const touched = new Set(pairs.map((p) => p.axis));
   const restShape: number[] = [];
   const restStrides: number[] = [];
-  sel.shape.forEach((d, axis) => {
+  sel.dims.forEach((d, axis) => {
     if (!touched.has(axis)) {
       restShape.push(d);
       restStrides.push(sel.strides[axis]);
@@ -341,7 +341,7 @@ function planGather(fn: string, sel: Selection): Gather {
   const adjacent = axes.every((a, i) => i === 0 || a === axes[i - 1] + 1);
   const insertAt = adjacent ? axes[0] : 0;
   const shape = [...restShape.slice(0, insertAt), ...indexShape, ...restShape.slice(insertAt)];
-  return { shape, indexShape, offsets, restShape, restStrides, insertAt };
+  return { dims: shape, indexShape, offsets, restShape, restStrides, insertAt };
 }
 
 /** Calls fn(position, elementOffset) for each position of shape in C order. */
@@ -418,7 +418,7 @@ function putElements(x: NDArray, plan: Gather, other: Other): void {
       castInto(
         {
           dtype: other.dtype,
-          shape: copy.shape,
+          dims: copy.dims,
           offset: other.offset,
           itemsize: ITEMSIZE[other.dtype],
           elementStrides: broadcast ? [] : other.strides,
@@ -523,9 +523,9 @@ export function getItem(x: NDArray, keys: readonly unknown[]): number | boolean 
       const value = heapOf(x.dtype)[sel.offset];
       return x.dtype === 'bool' ? value !== 0 : value;
     }
-    if (sel.advanced.length === 0) return x.view(sel.shape, sel.strides, sel.offset);
+    if (sel.advanced.length === 0) return x.view(sel.dims, sel.strides, sel.offset);
     const plan = planGather(fn, sel);
-    const out = NDArray.empty(plan.shape, x.dtype, fn);
+    const out = NDArray.empty(plan.dims, x.dtype, fn);
     try {
       if (gathersInOneCall(plan)) {
         takeElements(x, plan, out);
@@ -622,7 +622,7 @@ function assignableShape(
   target: readonly number[],
   selected: Selected,
 ): number[] {
-  const shape = [...value.shape];
+  const shape = [...value.dims];
   while (shape.length > target.length && shape[0] === 1) shape.shift();
   const fits =
     shape.length <= target.length &&
@@ -636,12 +636,12 @@ function assignableShape(
   }
   if (selected === 'advanced' || selected === 'mask') {
     throw new ValueError(
-      `${fn}: shape mismatch: value array of shape ${formatShape(value.shape)} could not be ` +
+      `${fn}: shape mismatch: value array of shape ${formatShape(value.dims)} could not be ` +
         `broadcast to indexing result of shape ${formatShape(target)}`,
     );
   }
   throw new ValueError(
-    `${fn}: could not broadcast input array from shape ${formatShape(value.shape)} into shape ` +
+    `${fn}: could not broadcast input array from shape ${formatShape(value.dims)} into shape ` +
       `${formatShape(target)}`,
   );
 }
@@ -667,22 +667,22 @@ export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): N
     }
     const v = valueArray(fn, x, value, made);
     if (sel.advanced.length === 0) {
-      checkListDepth(fn, value, v, sel.shape.length);
+      checkListDepth(fn, value, v, sel.dims.length);
       const target = {
         dtype: x.dtype,
-        shape: sel.shape,
+        dims: sel.dims,
         offset: sel.offset,
         elementStrides: sel.strides,
         itemsize: x.itemsize,
       };
-      const shape = assignableShape(fn, v, sel.shape, 'basic');
+      const shape = assignableShape(fn, v, sel.dims, 'basic');
       castInto(
         {
           dtype: v.dtype,
-          shape: sel.shape,
+          dims: sel.dims,
           offset: v.offset,
           itemsize: v.itemsize,
-          elementStrides: valueStrides(v, shape, sel.shape),
+          elementStrides: valueStrides(v, shape, sel.dims),
         },
         target,
       );
@@ -696,8 +696,8 @@ export function setItem(x: NDArray, keys: readonly unknown[], value: unknown): N
     const plan = planGather(fn, sel);
     // The value broadcast to the result's shape, then laid out index axes first as the gather.
     const onlyMask = keys.length === 1 && sel.advanced.length === 1 && isMask(keys[0]);
-    const shape = assignableShape(fn, v, plan.shape, onlyMask ? 'mask' : 'advanced');
-    const strides = inLayout(plan, valueStrides(v, shape, plan.shape));
+    const shape = assignableShape(fn, v, plan.dims, onlyMask ? 'mask' : 'advanced');
+    const strides = inLayout(plan, valueStrides(v, shape, plan.dims));
     eachBlock(x, plan, { dtype: v.dtype, offset: v.offset, strides }, true);
     return x;
   } finally {
@@ -717,7 +717,7 @@ function fullMask(x: NDArray, keys: readonly unknown[]): boolean {
   if (keys.length !== 1) return false;
   const key = keys[0];
   if (!(key instanceof NDArray) || key.dtype !== 'bool' || key.ndim !== x.ndim) return false;
-  return key.shape.every((d, i) => d === x.shape[i]);
+  return key.dims.every((d, i) => d === x.dims[i]);
 }
 
 function whereInPlace(
@@ -732,8 +732,8 @@ function whereInPlace(
     made.push(value);
   }
   const m = mask as NDArray;
-  const zeros = x.shape.map(() => 0);
-  runElementwise('where', x.dtype, x.shape, [
+  const zeros = x.dims.map(() => 0);
+  runElementwise('where', x.dtype, x.dims, [
     stridedOf(m),
     stridedOf(value, zeros),
     stridedOf(x),

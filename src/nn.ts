@@ -79,7 +79,7 @@ export function image2vector(image: ArrayInput): NDArray {
     const input = temps.keep(operand('image2vector', image), image);
     if (input.ndim !== 3) {
       throw new ValueError(
-        `image2vector: expected a 3-D array (height, width, channels), got shape ${formatShape(input.shape)}`,
+        `image2vector: expected a 3-D array (height, width, channels), got shape ${formatShape(input.dims)}`,
       );
     }
     return input.reshape(-1, 1);
@@ -93,7 +93,7 @@ export function image2vector(image: ArrayInput): NDArray {
  * new contiguous array of x's shape.
  */
 function runRows(name: string, x: NDArray, out: NDArray): void {
-  const cols = x.shape.at(-1)!;
+  const cols = x.dims.at(-1)!;
   if (x.isContiguous) {
     // Every row in one call: rows of `cols` elements, one after the other.
     const rows = x.size / cols;
@@ -107,7 +107,7 @@ function runRows(name: string, x: NDArray, out: NDArray): void {
     }
     return;
   }
-  const { shape: lead, strides } = coalesce(x.shape.slice(0, -1), [x.elementStrides.slice(0, -1)]);
+  const { shape: lead, strides } = coalesce(x.dims.slice(0, -1), [x.elementStrides.slice(0, -1)]);
   const rows = lead.at(-1) ?? 1;
   const rowStride = strides[0].at(-1) ?? 0;
   const outer = lead.length - 1;
@@ -145,7 +145,7 @@ function alongAxis(
     const input = floatOperand(fn, x, temps);
     const a = normalizeAxis(fn, axis, input.ndim);
     if (a !== input.ndim - 1) return tidy(() => compose(input, a));
-    const out = NDArray.empty(input.shape, input.dtype, fn);
+    const out = NDArray.empty(input.dims, input.dtype, fn);
     if (out.size > 0) runRows(fn === 'softmax' ? 'softmaxRows' : 'logSoftmaxRows', input, out);
     return out;
   } finally {
@@ -177,7 +177,7 @@ function finiteMax(x: NDArray, axes: number[]): NDArray {
   // A 0-d input reduces to a JS number: back into a 0-d array.
   const m = typeof reduced === 'number' ? fromData('logsumexp', reduced, x.dtype) : reduced;
   const values = heapOf(m.dtype);
-  forEachOffset(m.shape, m.elementStrides, m.offset, (o) => {
+  forEachOffset(m.dims, m.elementStrides, m.offset, (o) => {
     if (!Number.isFinite(values[o])) values[o] = 0;
   });
   return m;
@@ -200,7 +200,7 @@ export function logsumexp(x: ArrayInput, options?: LogsumexpOptions): NDArray | 
     const axes = normalizeAxes('logsumexp', axis, input.ndim);
     const m = finiteMax(input, axes);
     const total = sum(unary('exp', binary('subtract', input, m)), { axis: axes, keepdims });
-    const shift = keepdims ? m : m.reshape(m.shape.filter((_, i) => !axes.includes(i)));
+    const shift = keepdims ? m : m.reshape(m.dims.filter((_, i) => !axes.includes(i)));
     const result = binary('add', unary('log', total), shift);
     return result instanceof NDArray && result.ndim === 0 ? (result.item() as number) : result;
   });
@@ -217,7 +217,7 @@ export function normalizeRows(x: ArrayInput): NDArray {
         () => binary('divide', input, norm(input, { axis: 1, keepdims: true })) as NDArray,
       );
     }
-    const out = NDArray.empty(input.shape, input.dtype, 'normalizeRows');
+    const out = NDArray.empty(input.dims, input.dtype, 'normalizeRows');
     if (out.size > 0) runRows('normalizeRows', input, out);
     return out;
   } finally {
@@ -233,7 +233,7 @@ function loss(fn: 'l1' | 'l2', yhat: ArrayInput, y: ArrayInput): NDArray | numbe
     let t = temps.keep(operand(fn, y), y);
     const dtype: DType = promoteTypes(p.dtype, t.dtype);
     let sameShape = p.ndim === t.ndim;
-    for (let i = 0; sameShape && i < p.ndim; i++) sameShape = p.shape[i] === t.shape[i];
+    for (let i = 0; sameShape && i < p.ndim; i++) sameShape = p.dims[i] === t.dims[i];
     if (!isFloat(dtype) || !sameShape || p.ndim === 0) {
       // NumPy's formula, with its broadcasting and integer results.
       return namingCaller(fn, () =>
@@ -245,8 +245,8 @@ function loss(fn: 'l1' | 'l2', yhat: ArrayInput, y: ArrayInput): NDArray | numbe
     }
     if (p.dtype !== dtype) p = temps.keep(fromData(fn, p, dtype));
     if (t.dtype !== dtype) t = temps.keep(fromData(fn, t, dtype));
-    const cols = p.shape.at(-1)!;
-    const outShape = p.shape.slice(0, -1);
+    const cols = p.dims.at(-1)!;
+    const outShape = p.dims.slice(0, -1);
     const name = fn === 'l1' ? 'sumabsdiff' : 'sumsqdiff';
     const fused = kernel(name, dtype);
     const s = p.itemsize;
@@ -319,11 +319,11 @@ function mapElements(
   const temps = new Temporaries();
   try {
     const input = temps.keep(operand(fn, x), x);
-    const out = NDArray.empty(input.shape, dtype(input.dtype), fn);
+    const out = NDArray.empty(input.dims, dtype(input.dtype), fn);
     const source = heapOf(input.dtype);
     const target = heapOf(out.dtype);
     let i = out.offset;
-    forEachOffset(input.shape, input.elementStrides, input.offset, (o) => {
+    forEachOffset(input.dims, input.elementStrides, input.offset, (o) => {
       target[i++] = castValue(f(source[o]), out.dtype);
     });
     if (typeof x !== 'number') return out;
@@ -391,7 +391,7 @@ export function binaryCrossEntropy(yhat: ArrayInput, y: ArrayInput): number {
 export function crossEntropy(probabilities: ArrayInput, oneHotLabels: ArrayInput): number {
   return composed('crossEntropy', () => {
     const p = asFloat('crossEntropy', probabilities);
-    const samples = p.ndim >= 2 ? p.shape[0] : 1;
+    const samples = p.ndim >= 2 ? p.dims[0] : 1;
     const total = sum(binary('multiply', oneHotLabels, unary('log', p))) as number;
     return -total / samples;
   });

@@ -19,7 +19,7 @@ const NO_DIMENSIONS: Shape = Object.freeze([]);
 export function scalarOperand(slot: 0 | 1, value: number | boolean, dtype: DType): StridedArray {
   const itemsize = ITEMSIZE[dtype];
   const offset = scalarPointer(slot, value, dtype) / itemsize;
-  return { dtype, shape: NO_DIMENSIONS, offset, itemsize, elementStrides: NO_DIMENSIONS };
+  return { dtype, dims: NO_DIMENSIONS, offset, itemsize, elementStrides: NO_DIMENSIONS };
 }
 
 /** scalarOperand's write alone: the slot's address in bytes, for a kernel call made directly. */

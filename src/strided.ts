@@ -137,7 +137,7 @@ function callSlab(fn: Kernel, rows: number, cols: number, count: number): void {
 /** An array's place in memory as the cast reads or writes it. */
 export interface StridedArray extends StridedSource {
   readonly dtype: DType;
-  readonly shape: Shape;
+  readonly dims: Shape;
 }
 
 /**
@@ -145,11 +145,11 @@ export interface StridedArray extends StridedSource {
  * dest's dtype as NumPy's C casts do: one cast_<from>_<to> kernel per 2-D slab.
  */
 export function castInto(source: StridedArray, dest: StridedArray): void {
-  if (shapeSize(dest.shape) === 0) return;
-  const strides = sameShape(source.shape, dest.shape)
+  if (shapeSize(dest.dims) === 0) return;
+  const strides = sameShape(source.dims, dest.dims)
     ? source.elementStrides
-    : broadcastStrides(source.shape, source.elementStrides, dest.shape);
-  runElementwise(CAST_FROM[source.dtype], dest.dtype, dest.shape, [
+    : broadcastStrides(source.dims, source.elementStrides, dest.dims);
+  runElementwise(CAST_FROM[source.dtype], dest.dtype, dest.dims, [
     { offset: source.offset, itemsize: ITEMSIZE[source.dtype], strides },
     stridedOf(dest),
   ]);

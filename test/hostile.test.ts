@@ -520,6 +520,23 @@ add(
   TypeError,
 );
 add(
+  'zeros',
+  'its shape list changed afterwards',
+  () => {
+    const dims = [2, 3];
+    const a = np.zeros(dims);
+    dims[0] = 1000;
+    dims.push(7);
+    return [a, np.sum(a, 0)];
+  },
+  'ok',
+  (result) => {
+    const [a, sums] = result as { shape: readonly number[]; values: unknown }[];
+    expect(a.shape).toEqual([2, 3]);
+    expect(sums).toEqual({ shape: [3], values: [0, 0, 0] });
+  },
+);
+add(
   'dtype',
   'assigned',
   () => {

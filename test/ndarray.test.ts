@@ -30,6 +30,18 @@ describe('attributes', () => {
       [4, 16, 48],
     ]);
   });
+
+  test('shape is frozen: changing an element of it throws, and the array keeps its shape', () => {
+    using x = np.ones([2, 3]);
+    const shape = x.shape as number[];
+    expect(() => {
+      shape[0] = 8;
+    }).toThrow(TypeError);
+    expect(() => shape.push(1)).toThrow(TypeError);
+    expect(x.shape).toEqual([2, 3]);
+    using sums = np.sum(x, 0) as NDArray;
+    expect(sums.toArray()).toEqual([2, 2, 2]);
+  });
 });
 
 describe('reshape', () => {

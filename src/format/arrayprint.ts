@@ -14,7 +14,7 @@ import { type PrintOptions, activePrintOptions } from './options.js';
 
 /** What the printer needs of an array: its shape, dtype and a reader of one element. */
 export interface Printable {
-  readonly shape: readonly number[];
+  readonly dims: readonly number[];
   readonly dtype: DType;
   /** The element at a full index; bool as 0 or 1. */
   at(index: readonly number[]): number;
@@ -147,14 +147,14 @@ function layout(
   summarise: boolean,
   edgeitems: number,
 ): string {
-  const ndim = array.shape.length;
+  const ndim = array.dims.length;
   const recurse = (index: number[], hangingIndent: string, currentWidth: number): string => {
     const axis = index.length;
     const axesLeft = ndim - axis;
     if (axesLeft === 0) return format(array.at(index));
     const nextIndent = hangingIndent + ' ';
     const nextWidth = currentWidth - 1;
-    const kept = keptIndices(array.shape[axis], summarise, edgeitems);
+    const kept = keptIndices(array.dims[axis], summarise, edgeitems);
     let s = '';
     if (axesLeft === 1) {
       const elementWidth = currentWidth - Math.max(separator.trimEnd().length, 1);
@@ -185,11 +185,11 @@ function layout(
 function keptValues(array: Printable, summarise: boolean, edgeitems: number): number[] {
   const values: number[] = [];
   const visit = (index: number[]): void => {
-    if (index.length === array.shape.length) {
+    if (index.length === array.dims.length) {
       values.push(array.at(index));
       return;
     }
-    for (const i of keptIndices(array.shape[index.length], summarise, edgeitems)) {
+    for (const i of keptIndices(array.dims[index.length], summarise, edgeitems)) {
       if (i >= 0) visit([...index, i]);
     }
   };
@@ -204,10 +204,10 @@ function size(shape: readonly number[]): number {
 /** NumPy's array2string with the given separator and prefix (the prefix only sets the indent). */
 function array2string(array: Printable, separator: string, prefix: string, suffix: string): string {
   const options = activePrintOptions();
-  if (size(array.shape) === 0) return '[]';
-  const summarise = size(array.shape) > options.threshold;
+  if (size(array.dims) === 0) return '[]';
+  const summarise = size(array.dims) > options.threshold;
   const values = keptValues(array, summarise, options.edgeitems);
-  const format = formatterFor(array.dtype, values, array.shape.length === 0, options);
+  const format = formatterFor(array.dtype, values, array.dims.length === 0, options);
   return layout(
     array,
     format,
@@ -221,7 +221,7 @@ function array2string(array: Printable, separator: string, prefix: string, suffi
 
 /** NumPy's str(x). */
 export function arrayToString(array: Printable): string {
-  if (array.shape.length === 0) return scalarToString(array.at([]), array.dtype);
+  if (array.dims.length === 0) return scalarToString(array.at([]), array.dtype);
   return array2string(array, ' ', '', '');
 }
 
@@ -231,12 +231,12 @@ export function arrayRepr(array: Printable): string {
   const prefix = 'array(';
   const body = array2string(array, ', ', prefix, ')');
   const extras: string[] = [];
-  const total = size(array.shape);
+  const total = size(array.dims);
   if (
-    (total === 0 && !(array.shape.length === 1 && array.shape[0] === 0)) ||
+    (total === 0 && !(array.dims.length === 1 && array.dims[0] === 0)) ||
     total > options.threshold
   ) {
-    extras.push(`shape=(${array.shape.join(', ')}${array.shape.length === 1 ? ',' : ''})`);
+    extras.push(`shape=(${array.dims.join(', ')}${array.dims.length === 1 ? ',' : ''})`);
   }
   if (array.dtype === 'float32' || total === 0) extras.push(`dtype=${array.dtype}`);
   if (extras.length === 0) return `${prefix}${body})`;

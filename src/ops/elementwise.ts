@@ -75,7 +75,7 @@ export function applyUnaryKernel(
   temps?: Temporaries,
   result: DType = input.dtype,
 ): NDArray | number {
-  const out = NDArray.empty(input.shape, result, kernelName);
+  const out = NDArray.empty(input.dims, result, kernelName);
   const size = out.size;
   if (size > 0 && input.isContiguous) {
     const x = input.offset * input.itemsize;
@@ -88,7 +88,7 @@ export function applyUnaryKernel(
       kernel(kernelName, input.dtype)(1, size, x, 0, 1, o, 0, 1);
     }
   } else if (size > 0) {
-    runElementwise(kernelName, input.dtype, input.shape, [stridedOf(input), stridedOf(out)]);
+    runElementwise(kernelName, input.dtype, input.dims, [stridedOf(input), stridedOf(out)]);
   }
   if (typeof original !== 'number' && typeof original !== 'boolean') return out;
   const value = jsValue(out);
@@ -168,8 +168,8 @@ function floatBinary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray | 
   if (typeof b === 'number') return withScalar(name, x, b, 1);
   const y = contiguousFloat(name, b);
   if (!y || y.dtype !== x.dtype) return undefined;
-  if (!sameShape(x.shape, y.shape)) return matrices(name, x, y);
-  const out = NDArray.empty(x.shape, x.dtype, name);
+  if (!sameShape(x.dims, y.dims)) return matrices(name, x, y);
+  const out = NDArray.empty(x.dims, x.dtype, name);
   const n = out.size;
   if (n > 0) binaryRow(name, x.dtype, n, pointerOf(x), x.itemsize, pointerOf(y), x.itemsize, out);
   return out;
@@ -180,15 +180,15 @@ function floatBinary(name: BinaryName, a: ArrayInput, b: ArrayInput): NDArray | 
  * over the rows, a length-1 axis stepping by 0. Undefined unless both are 2-D and broadcastable.
  */
 function matrices(name: BinaryName, x: NDArray, y: NDArray): NDArray | undefined {
-  const [xr, xc] = x.shape;
-  const [yr, yc] = y.shape;
+  const [xr, xc] = x.dims;
+  const [yr, yc] = y.dims;
   if (x.ndim !== 2 || y.ndim !== 2) return undefined;
   if ((xr !== yr && xr !== 1 && yr !== 1) || (xc !== yc && xc !== 1 && yc !== 1)) return undefined;
   // A length-1 axis takes the other's length, 0 included (not the larger: (0, 3) + (1, 3) is empty).
   const rows = xr === 1 ? yr : xr;
   const cols = xc === 1 ? yc : xc;
   const shape =
-    rows === xr && cols === xc ? x.shape : rows === yr && cols === yc ? y.shape : [rows, cols];
+    rows === xr && cols === xc ? x.dims : rows === yr && cols === yc ? y.dims : [rows, cols];
   const out = NDArray.empty(shape, x.dtype, name);
   if (out.size > 0) {
     const px = pointerOf(x);
@@ -218,7 +218,7 @@ function contiguousFloat(name: string, v: ArrayInput): NDArray | undefined {
 
 /** x op value (value op x when `at` is 0), value read from a scalar slot at stride 0. */
 function withScalar(name: BinaryName, x: NDArray, value: number, at: 0 | 1): NDArray {
-  const out = NDArray.empty(x.shape, x.dtype, name);
+  const out = NDArray.empty(x.dims, x.dtype, name);
   const n = out.size;
   if (n > 0) {
     const s = scalarPointer(at, value, x.dtype);
@@ -288,11 +288,11 @@ export function applyBinary(
       throw new ValueError('Integers to negative integer powers are not allowed.');
     }
     const shape =
-      scalarB || sameShape(xs.shape, ys.shape)
-        ? xs.shape
+      scalarB || sameShape(xs.dims, ys.dims)
+        ? xs.dims
         : scalarA
-          ? ys.shape
-          : broadcastShapes(xs.shape, ys.shape);
+          ? ys.dims
+          : broadcastShapes(xs.dims, ys.dims);
     const out = NDArray.empty(shape, result, name);
     if (out.size > 0) {
       runElementwise(kernelName, work, shape, [
@@ -313,16 +313,16 @@ export function applyBinary(
 
 /** An operand (already checked) cast to the loop's work dtype, as NumPy's ufunc loop casts it. */
 function castCopy(x: NDArray, dtype: DType, fn: string): NDArray {
-  const out = NDArray.empty(x.shape, dtype, fn);
+  const out = NDArray.empty(x.dims, dtype, fn);
   castInto(x, out);
   return out;
 }
 
 /** An operand's strides over the op's shape: its own, or broadcast (0 where it repeats). */
 function stridedTo(x: StridedArray, shape: Shape): Strided {
-  if (x.shape.length === 0) return stridedOf(x, zeroStridesOf(shape.length));
-  if (sameShape(x.shape, shape)) return stridedOf(x);
-  return stridedOf(x, broadcastStrides(x.shape, x.elementStrides, shape));
+  if (x.dims.length === 0) return stridedOf(x, zeroStridesOf(shape.length));
+  if (sameShape(x.dims, shape)) return stridedOf(x);
+  return stridedOf(x, broadcastStrides(x.dims, x.elementStrides, shape));
 }
 
 function isScalar(v: unknown): v is number | boolean {
@@ -338,7 +338,7 @@ export function jsValue(x: NDArray): number | boolean {
 function hasNegative(x: StridedArray): boolean {
   const values = heapOf(x.dtype);
   let negative = false;
-  forEachOffset(x.shape, x.elementStrides, x.offset, (o) => {
+  forEachOffset(x.dims, x.elementStrides, x.offset, (o) => {
     if (values[o] < 0) negative = true;
   });
   return negative;

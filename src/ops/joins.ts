@@ -31,31 +31,31 @@ function join(fn: string, inputs: readonly NDArray[], axisArg: number): NDArray 
           `has ${first.ndim} dimension(s) and the array at index ${i} has ${a.ndim} dimension(s)`,
       );
     }
-    a.shape.forEach((d, k) => {
-      if (k !== axis && d !== first.shape[k]) {
+    a.dims.forEach((d, k) => {
+      if (k !== axis && d !== first.dims[k]) {
         throw new ValueError(
           'all the input array dimensions except for the concatenation axis must match ' +
-            `exactly, but along dimension ${k}, the array at index 0 has size ${first.shape[k]} ` +
+            `exactly, but along dimension ${k}, the array at index 0 has size ${first.dims[k]} ` +
             `and the array at index ${i} has size ${d}`,
         );
       }
     });
   });
   const dtype = inputs.map((a) => a.dtype).reduce(promoteTypes);
-  const shape = [...first.shape];
-  shape[axis] = inputs.reduce((n, a) => n + a.shape[axis], 0);
+  const shape = [...first.dims];
+  shape[axis] = inputs.reduce((n, a) => n + a.dims[axis], 0);
   const out = NDArray.empty(shape, dtype, fn);
   let start = 0;
   for (const a of inputs) {
     // a's slab of out: out's strides, starting at `start` along the axis.
     castInto(a, {
       dtype,
-      shape: a.shape,
+      dims: a.dims,
       offset: out.offset + start * out.elementStrides[axis],
       itemsize: out.itemsize,
       elementStrides: out.elementStrides,
     });
-    start += a.shape[axis];
+    start += a.dims[axis];
   }
   return out;
 }
@@ -78,8 +78,8 @@ export function stack(arrays: readonly ArrayInput[], axis = 0): NDArray {
   try {
     const inputs = arraysOf('stack', arrays, temps);
     if (inputs.length === 0) throw new ValueError('need at least one array to stack');
-    const shape = inputs[0].shape;
-    if (inputs.some((a) => a.ndim !== shape.length || a.shape.some((d, i) => d !== shape[i]))) {
+    const shape = inputs[0].dims;
+    if (inputs.some((a) => a.ndim !== shape.length || a.dims.some((d, i) => d !== shape[i]))) {
       throw new ValueError('all input arrays must have the same shape');
     }
     const at = normalizeAxis('stack', axis, shape.length + 1);
@@ -95,9 +95,9 @@ export function stack(arrays: readonly ArrayInput[], axis = 0): NDArray {
 
 /** At least `ndim` dimensions, as np.atleast_1d / atleast_2d add them (a view). */
 function atLeast(a: NDArray, ndim: 1 | 2): NDArray {
-  if (a.ndim >= ndim) return a.view(a.shape, a.elementStrides);
+  if (a.ndim >= ndim) return a.view(a.dims, a.elementStrides);
   if (a.ndim === 0) return a.view(new Array<number>(ndim).fill(1), new Array<number>(ndim).fill(0));
-  return a.view([1, ...a.shape], [0, ...a.elementStrides]); // 1-D to (1, n)
+  return a.view([1, ...a.dims], [0, ...a.elementStrides]); // 1-D to (1, n)
 }
 
 /** np.vstack: stacked as rows (1-D inputs become rows), along axis 0. */

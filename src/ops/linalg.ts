@@ -33,13 +33,13 @@ function matmul2d(
   out?: NDArray,
   outOffset = 0,
 ): NDArray {
-  const xShape = x.shape;
+  const xShape = x.dims;
   const xStrides = x.elementStrides;
   const yStrides = y.elementStrides;
   const xd = xShape.length;
   const yd = yStrides.length;
   const m = xShape[xd - 2];
-  const n = y.shape[yd - 1];
+  const n = y.dims[yd - 1];
   const k = xShape[xd - 1];
   const result = out ?? NDArray.empty([m, n], x.dtype, 'matmul');
   if (m * n === 0) return result;
@@ -72,7 +72,7 @@ function dotNotAligned(
   axisB: number,
 ): ValueError {
   return new ValueError(
-    `shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned: ${ka} (dim ${axisA}) != ${kb} (dim ${axisB})`,
+    `shapes ${formatShape(a.dims)} and ${formatShape(b.dims)} not aligned: ${ka} (dim ${axisA}) != ${kb} (dim ${axisB})`,
   );
 }
 
@@ -96,9 +96,9 @@ export function dot(a: ArrayInput, b: ArrayInput): NDArray | number {
     if (x.ndim === 0 || y.ndim === 0) return binary('multiply', a, b);
     const both = x.dtype === 'bool' && y.dtype === 'bool';
     const dtype = productType(x.dtype, y.dtype);
-    const ka = x.shape.at(-1)!;
+    const ka = x.dims.at(-1)!;
     const kAxis = Math.max(0, y.ndim - 2);
-    const kb = y.shape[kAxis];
+    const kb = y.dims[kAxis];
     if (ka !== kb) throw dotNotAligned(x, y, ka, x.ndim - 1, kb, kAxis);
     if (x.dtype !== dtype) x = temps.keep(fromData('dot', x, dtype));
     if (y.dtype !== dtype) y = temps.keep(fromData('dot', y, dtype));
@@ -126,13 +126,13 @@ export function dot(a: ArrayInput, b: ArrayInput): NDArray | number {
 function dotND(x: NDArray, y: NDArray): NDArray {
   const temps = new Temporaries();
   try {
-    const k = x.shape.at(-1)!;
+    const k = x.dims.at(-1)!;
     const xm = temps.keep(x.reshape(-1, k));
     const kAxis = y.ndim - 2;
-    const order = [kAxis, ...[...y.shape.keys()].filter((i) => i !== kAxis)];
+    const order = [kAxis, ...[...y.dims.keys()].filter((i) => i !== kAxis)];
     const ym = temps.keep(temps.keep(y.transpose(order)).reshape(k, -1));
     const result = temps.keep(matmul2d(xm, ym));
-    const shape = [...x.shape.slice(0, -1), ...y.shape.slice(0, kAxis), y.shape.at(-1)!];
+    const shape = [...x.dims.slice(0, -1), ...y.dims.slice(0, kAxis), y.dims.at(-1)!];
     return result.reshape(shape);
   } finally {
     temps.dispose();
@@ -147,7 +147,7 @@ function product(x: NDArray, y: NDArray): NDArray {
     const xm = x.ndim === 1 ? temps.keep(x.reshape(1, -1)) : x;
     const ym = y.ndim === 1 ? temps.keep(y.reshape(-1, 1)) : y;
     const result = temps.keep(matmul2d(xm, ym));
-    const shape = [...(x.ndim === 2 ? [x.shape[0]] : []), ...(y.ndim === 2 ? [y.shape[1]] : [])];
+    const shape = [...(x.ndim === 2 ? [x.dims[0]] : []), ...(y.ndim === 2 ? [y.dims[1]] : [])];
     return result.reshape(shape);
   } finally {
     temps.dispose();
@@ -169,8 +169,8 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray | number {
         );
       }
     });
-    const ka = x.shape.at(-1)!;
-    const kb = y.ndim === 1 ? y.shape[0] : y.shape.at(-2)!;
+    const ka = x.dims.at(-1)!;
+    const kb = y.ndim === 1 ? y.dims[0] : y.dims.at(-2)!;
     if (ka !== kb) {
       throw new ValueError(
         `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${MATMUL_SIGNATURE} (size ${kb} is different from ${ka})`,
@@ -185,8 +185,8 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray | number {
     // Stacks of matrices: broadcast the leading axes, one kernel call per matrix.
     const xm = x.ndim === 1 ? temps.keep(x.reshape(1, -1)) : x;
     const ym = y.ndim === 1 ? temps.keep(y.reshape(-1, 1)) : y;
-    const batch = broadcastShapes(xm.shape.slice(0, -2), ym.shape.slice(0, -2));
-    const [m, n] = [xm.shape.at(-2)!, ym.shape.at(-1)!];
+    const batch = broadcastShapes(xm.dims.slice(0, -2), ym.dims.slice(0, -2));
+    const [m, n] = [xm.dims.at(-2)!, ym.dims.at(-1)!];
     const out = NDArray.empty([...batch, m, n], dtype, 'matmul');
     const lead = (v: NDArray) => v.ndim - 2;
     forEachIndex(batch, batch.length, (index) => {
@@ -194,7 +194,7 @@ export function matmul(a: ArrayInput, b: ArrayInput): NDArray | number {
         let o = v.offset;
         const skip = batch.length - lead(v);
         for (let i = 0; i < lead(v); i++)
-          if (v.shape[i] !== 1) o += index[skip + i] * v.elementStrides[i];
+          if (v.dims[i] !== 1) o += index[skip + i] * v.elementStrides[i];
         return o;
       };
       let flat = 0;
@@ -279,10 +279,10 @@ function vectorNorm(
   if (ord === -Infinity) return extremeAbs('min', x, axes, keepdims);
   if (ord === 0) {
     // NumPy: (x != 0).astype(x.dtype).sum(axis)
-    const mask = NDArray.empty(x.shape, x.dtype, 'norm');
+    const mask = NDArray.empty(x.dims, x.dtype, 'norm');
     const values = heapOf(x.dtype); // after the allocation, which may grow the memory
     let i = mask.offset;
-    forEachOffset(x.shape, x.elementStrides, x.offset, (o) => {
+    forEachOffset(x.dims, x.elementStrides, x.offset, (o) => {
       values[i++] = values[o] !== 0 ? 1 : 0;
     });
     try {
@@ -334,7 +334,7 @@ function matrixNorm(
     throw new ValueError('Invalid norm order for matrices.');
   }
   if (!keepdims) return result;
-  const shape = x.shape.map((d, i) => (i === rowAxis || i === colAxis ? 1 : d));
+  const shape = x.dims.map((d, i) => (i === rowAxis || i === colAxis ? 1 : d));
   const array = typeof result === 'number' ? fromData('norm', [result], x.dtype) : result;
   try {
     return array.reshape(shape);
@@ -360,7 +360,7 @@ export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
     if (!isFloat(input.dtype)) input = temps.keep(fromData('norm', input, 'float64'));
     const nd = input.ndim;
     if (axis === null && (ord === null || (ord === 'fro' && nd === 2) || (ord === 2 && nd === 1))) {
-      const all = [...input.shape.keys()];
+      const all = [...input.dims.keys()];
       const result = sqrtOf(sumOf('sumsq', input, all, false), input.dtype);
       if (!keepdims) return result;
       const single = temps.keep(fromData('norm', [result as number], input.dtype));
@@ -374,7 +374,7 @@ export function norm(x: ArrayInput, options?: NormOptions): NDArray | number {
     }
     const axes =
       axis === null
-        ? [...input.shape.keys()]
+        ? [...input.dims.keys()]
         : typeof axis === 'number'
           ? [axis]
           : readList('norm', axis);
@@ -407,7 +407,7 @@ function singularValueNorm(
   rowAxis: number,
   colAxis: number,
 ): NDArray | number {
-  const others = [...x.shape.keys()].filter((i) => i !== rowAxis && i !== colAxis);
+  const others = [...x.dims.keys()].filter((i) => i !== rowAxis && i !== colAxis);
   const moved = x.transpose([...others, rowAxis, colAxis]);
   try {
     const s = svd(moved, { computeUv: false }) as NDArray;

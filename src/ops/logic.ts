@@ -64,7 +64,7 @@ function classification(name: 'isnan' | 'isinf' | 'isfinite'): Predicate {
     try {
       const input = temps.keep(operand(name, x), x);
       if (isFloat(input.dtype)) return applyUnaryKernel(name, input, x, temps, 'bool');
-      const out = NDArray.empty(input.shape, 'bool', name);
+      const out = NDArray.empty(input.dims, 'bool', name);
       out.set('...', name === 'isfinite');
       if (typeof x !== 'number' && typeof x !== 'boolean') return out;
       temps.keep(out);
@@ -118,7 +118,7 @@ export function where(condition: ArrayInput, ...xy: ArrayInput[]): NDArray | NDA
     if (c.dtype !== 'bool') c = temps.keep(fromData('where', c, 'bool'));
     if (x.dtype !== dtype) x = temps.keep(fromData('where', x, dtype));
     if (y.dtype !== dtype) y = temps.keep(fromData('where', y, dtype));
-    const shape = broadcastShapes(c.shape, x.shape, y.shape);
+    const shape = broadcastShapes(c.dims, x.dims, y.dims);
     const out = NDArray.empty(shape, dtype, 'where');
     if (out.size > 0) {
       runElementwise(
@@ -126,7 +126,7 @@ export function where(condition: ArrayInput, ...xy: ArrayInput[]): NDArray | NDA
         dtype,
         shape,
         [c, x, y]
-          .map((o) => stridedOf(o, broadcastStrides(o.shape, o.elementStrides, shape)))
+          .map((o) => stridedOf(o, broadcastStrides(o.dims, o.elementStrides, shape)))
           .concat([stridedOf(out)]),
       );
     }
@@ -146,10 +146,10 @@ function truthReduction(name: 'all' | 'any') {
       const { axes, keepdims } = resolveAxes(name, read, input.ndim, true);
       if (input.dtype !== 'bool') input = temps.keep(fromData(name, input, 'bool'));
       let count = 1;
-      for (const a of axes) count *= input.shape[a];
+      for (const a of axes) count *= input.dims[a];
       if (count === 0) {
         // The identity: all of nothing is true, any of nothing false.
-        const shape = input.shape.flatMap((d, i) =>
+        const shape = input.dims.flatMap((d, i) =>
           axes.includes(i) ? (keepdims ? [1] : []) : [d],
         );
         const out = NDArray.empty(shape, 'bool', name);
@@ -245,7 +245,7 @@ export function arrayEqual(
   try {
     const x = temps.keep(operand('arrayEqual', a), a);
     const y = temps.keep(operand('arrayEqual', b), b);
-    if (x.ndim !== y.ndim || x.shape.some((d, i) => d !== y.shape[i])) return false;
+    if (x.ndim !== y.ndim || x.dims.some((d, i) => d !== y.dims[i])) return false;
     const same = temps.keep(equal(x, y));
     if (equalNan) {
       const both = temps.keep(logicalAnd(temps.keep(isnan(x)), temps.keep(isnan(y))));

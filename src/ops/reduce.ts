@@ -80,7 +80,7 @@ interface Dim {
  * order, as NumPy's iterator does), neighbours of one kind merged where memory allows.
  */
 function reductionDims(x: NDArray, axes: readonly number[], outStrides: readonly number[]): Dim[] {
-  const dims: Dim[] = x.shape
+  const dims: Dim[] = x.dims
     .map((size, i) => ({
       size,
       xStride: x.elementStrides[i],
@@ -150,7 +150,7 @@ function reduceInto(
   let step = 1;
   for (let i = x.ndim - 1; i >= 0; i--) {
     outStrides[i] = axes.includes(i) ? 0 : step;
-    if (!axes.includes(i)) step *= x.shape[i];
+    if (!axes.includes(i)) step *= x.dims[i];
   }
   const dims = reductionDims(x, axes, outStrides);
   const inner = dims.at(-1);
@@ -310,7 +310,7 @@ export function reduce(
   // The common case first: a float array reduced over its trailing axes (a full or a row sum, a
   // row norm), one kernel call with nothing to convert or dispose.
   if (isFloat(x.dtype) && x.isContiguous && x.size > 0 && trailing(axes, x.ndim)) {
-    const shape = reducedShape(x.shape, axes, keepdims);
+    const shape = reducedShape(x.dims, axes, keepdims);
     if (shape.length === 0) return reduceAllContiguous(rowKernel, x, x.dtype);
     const out = NDArray.empty(shape, x.dtype, fn);
     reduceTrailingContiguous(rowKernel, x, x.size / out.size, out);
@@ -318,7 +318,7 @@ export function reduce(
   }
   const temps = new Temporaries();
   try {
-    const shape = reducedShape(x.shape, axes, keepdims);
+    const shape = reducedShape(x.dims, axes, keepdims);
     const { work, result } =
       kind === 'sum'
         ? sumTypes(x.dtype)
@@ -326,7 +326,7 @@ export function reduce(
           ? { work: 'int32' as DType, result: 'int32' as DType }
           : { work: x.dtype, result: x.dtype };
     let reducedCount = 1;
-    for (const a of axes) reducedCount *= x.shape[a];
+    for (const a of axes) reducedCount *= x.dims[a];
     if (reducedCount === 0 && (kind === 'max' || kind === 'min')) {
       throw new ValueError(
         `zero-size array to reduction operation ${UFUNC[kind]} which has no identity`,
@@ -358,7 +358,7 @@ export function reduce(
 export function innermostReduced(x: NDArray, axes: readonly number[]): boolean {
   let best = -1;
   for (let i = 0; i < x.ndim; i++) {
-    if (x.shape[i] === 1) continue;
+    if (x.dims[i] === 1) continue;
     if (best < 0 || Math.abs(x.elementStrides[i]) <= Math.abs(x.elementStrides[best])) best = i;
   }
   return best >= 0 && axes.includes(best);
@@ -400,7 +400,7 @@ export function mean(x: ArrayInput, axis?: AxisArgument): NDArray | number {
     const input = temps.keep(operand('mean', x), x);
     const { axes, keepdims } = resolveAxes('mean', read, input.ndim);
     const float = isFloat(input.dtype) ? input : temps.keep(fromData('mean', input, 'float64'));
-    const count = axes.reduce((n, a) => n * input.shape[a], 1);
+    const count = axes.reduce((n, a) => n * input.dims[a], 1);
     const total = reduce('mean', 'sum', float, axes, keepdims);
     if (typeof total === 'number')
       return float.dtype === 'float32' ? Math.fround(total / count) : total / count;
@@ -442,22 +442,22 @@ function argExtreme(
     const flat = chosen === null || chosen === undefined;
     const ndim = input.ndim;
     const a = flat ? 0 : normalizeAxis(name, chosen, ndim);
-    if (flat ? input.size === 0 : input.shape[a] === 0) {
+    if (flat ? input.size === 0 : input.dims[a] === 0) {
       throw new ValueError(`attempt to get ${name} of an empty sequence`);
     }
     if (flat) input = temps.keep(input.reshape(-1));
     if (input.dtype === 'bool') input = temps.keep(fromData(name, input, 'int32'));
-    const order = [...input.shape.keys()].filter((i) => i !== a).concat(input.ndim > 0 ? [a] : []);
+    const order = [...input.dims.keys()].filter((i) => i !== a).concat(input.ndim > 0 ? [a] : []);
     const moved = temps.keep(input.transpose(order));
-    const outShape = moved.shape.slice(0, -1);
+    const outShape = moved.dims.slice(0, -1);
     const out = NDArray.empty(outShape, 'int32', name);
     const fn = kernel(name, input.dtype);
     const nd = moved.ndim;
     if (nd === 0) {
       heapOf('int32')[out.offset] = 0;
     } else if (out.size > 0) {
-      const cols = moved.shape[nd - 1];
-      const rows = nd >= 2 ? moved.shape[nd - 2] : 1;
+      const cols = moved.dims[nd - 1];
+      const rows = nd >= 2 ? moved.dims[nd - 2] : 1;
       const outer = Math.max(0, nd - 2);
       const rowStride = nd >= 2 ? moved.elementStrides[nd - 2] : 0;
       const stride = moved.elementStrides[nd - 1];
@@ -475,7 +475,7 @@ function argExtreme(
         const advance = [0, 0, rowStride * moved.itemsize, 0, 0, 4, 0];
         splitCall(name, input.dtype, args, 0, advance);
       } else {
-        forEachIndex(moved.shape, outer, (index) => {
+        forEachIndex(moved.dims, outer, (index) => {
           let xe = moved.offset;
           let oe = out.offset;
           for (let i = 0; i < outer; i++) {

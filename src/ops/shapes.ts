@@ -39,18 +39,18 @@ export function squeeze(x: ArrayInput, axis?: number | readonly number[] | null)
   return withArray('squeeze', x, (a) => {
     const drop =
       axis === undefined || axis === null
-        ? a.shape.flatMap((d, i) => (d === 1 ? [i] : []))
+        ? a.dims.flatMap((d, i) => (d === 1 ? [i] : []))
         : axisList('squeeze', axis, a.ndim);
     for (const i of drop) {
-      if (a.shape[i] !== 1) {
+      if (a.dims[i] !== 1) {
         throw new ValueError(
           'cannot select an axis to squeeze out which has size not equal to one',
         );
       }
     }
-    const keep = a.shape.flatMap((_, i) => (drop.includes(i) ? [] : [i]));
+    const keep = a.dims.flatMap((_, i) => (drop.includes(i) ? [] : [i]));
     return a.view(
-      keep.map((i) => a.shape[i]),
+      keep.map((i) => a.dims[i]),
       keep.map((i) => a.elementStrides[i]),
     );
   });
@@ -70,7 +70,7 @@ export function expandDims(x: ArrayInput, axis: number | readonly number[]): NDA
         shape.push(1);
         strides.push(0);
       } else {
-        shape.push(a.shape[source]);
+        shape.push(a.dims[source]);
         strides.push(a.elementStrides[source++]);
       }
     }
@@ -118,14 +118,14 @@ export function broadcastTo(x: ArrayInput, shape: number | readonly number[]): N
     if (lead < 0) {
       throw new ValueError('input operand has more dimensions than allowed by the axis remapping');
     }
-    const fits = lead >= 0 && a.shape.every((d, i) => d === 1 || d === target[lead + i]);
+    const fits = lead >= 0 && a.dims.every((d, i) => d === 1 || d === target[lead + i]);
     if (!fits) {
       throw new ValueError(
         'operands could not be broadcast together with remapped shapes [original->remapped]: ' +
-          `${formatShape(a.shape)}  and requested shape ${formatShape(target)}`,
+          `${formatShape(a.dims)}  and requested shape ${formatShape(target)}`,
       );
     }
-    return a.view(target, broadcastStrides(a.shape, a.elementStrides, target));
+    return a.view(target, broadcastStrides(a.dims, a.elementStrides, target));
   });
 }
 
@@ -133,7 +133,7 @@ export function broadcastTo(x: ArrayInput, shape: number | readonly number[]): N
 function filledLike(fn: string, x: ArrayInput, value: number | boolean, dtype: unknown): NDArray {
   return withArray(fn, x, (a) => {
     const target: DType = dtype === undefined ? a.dtype : checkDType(fn, dtype);
-    const out = NDArray.empty(a.shape, target, fn);
+    const out = NDArray.empty(a.dims, target, fn);
     heapOf(target).fill(castValue(value, target), out.offset, out.offset + out.size);
     return out;
   });
@@ -183,7 +183,7 @@ export function eye(n: number, m?: number | null | EyeOptions, options?: EyeOpti
     try {
       castInto(one, {
         dtype: target,
-        shape: [length],
+        dims: [length],
         offset: start,
         itemsize: out.itemsize,
         elementStrides: [cols + 1],

@@ -24,12 +24,12 @@ function eachSortedLane(
   fn: (order: Int32Array, lane: Float64Array, outStart: number, outStride: number) => void,
 ): void {
   const values = heapOf(x.dtype);
-  const n = x.shape[axis];
-  const others = [...x.shape.keys()].filter((i) => i !== axis);
+  const n = x.dims[axis];
+  const others = [...x.dims.keys()].filter((i) => i !== axis);
   const lane = new Float64Array(n);
   const order = new Int32Array(n);
   forEachIndex(
-    others.map((i) => x.shape[i]),
+    others.map((i) => x.dims[i]),
     others.length,
     (index) => {
       let xe = x.offset;
@@ -61,7 +61,7 @@ export function sort(x: ArrayInput, axis: number | null = -1): NDArray {
   const temps = new Temporaries();
   try {
     const { input, a } = sortArguments('sort', x, axis, temps);
-    const out = NDArray.empty(input.shape, input.dtype, 'sort');
+    const out = NDArray.empty(input.dims, input.dtype, 'sort');
     const dest = heapOf(out.dtype);
     if (out.size > 0) {
       eachSortedLane(input, a, out, (order, lane, start, stride) => {
@@ -79,7 +79,7 @@ export function argsort(x: ArrayInput, axis: number | null = -1): NDArray {
   const temps = new Temporaries();
   try {
     const { input, a } = sortArguments('argsort', x, axis, temps);
-    const out = NDArray.empty(input.shape, 'int32', 'argsort');
+    const out = NDArray.empty(input.dims, 'int32', 'argsort');
     const dest = heapOf('int32');
     if (out.size > 0) {
       eachSortedLane(input, a, out, (order, _lane, start, stride) => {

@@ -36,7 +36,7 @@ function readVarianceArgument(fn: string, arg: VarianceArgument | undefined) {
 /** The axes of x in memory order (NumPy's order 'K'): by decreasing stride, ties in axis order. */
 function memoryOrder(x: NDArray): number[] {
   const strides = x.elementStrides;
-  return [...x.shape.keys()].sort((p, q) => Math.abs(strides[q]) - Math.abs(strides[p]) || p - q);
+  return [...x.dims.keys()].sort((p, q) => Math.abs(strides[q]) - Math.abs(strides[p]) || p - q);
 }
 
 /**
@@ -67,7 +67,7 @@ function spread(
     const permutedAxes = workAxes.map((a) => order.indexOf(a)).sort((p, q) => p - q);
     // Ints and bools are summed in float64, as _var asks umr_sum for dtype 'f8'.
     const arr = isFloat(input.dtype) ? inMemoryOrder : t(fromData(fn, inMemoryOrder, 'float64'));
-    const count = axes.reduce((n, a) => n * input.shape[a], 1);
+    const count = axes.reduce((n, a) => n * input.dims[a], 1);
     const total = t(reduce(fn, 'sum', arr, permutedAxes, true)) as NDArray;
     const mean = t(divide(total, count)) as NDArray;
     const deviation = t(subtract(arr, mean)) as NDArray;
@@ -77,7 +77,7 @@ function spread(
     if (fn === 'std') result = t(sqrt(result));
     // Back to x's axis order, then the reduced axes dropped unless kept.
     const inverse = order.map((_, i) => order.indexOf(i));
-    const shape = reducedShape(input.shape, axes, keepdims);
+    const shape = reducedShape(input.dims, axes, keepdims);
     const back = t(result.transpose(inverse));
     if (shape.length === 0) return back.item() as number;
     return back.reshape(shape);
@@ -108,18 +108,18 @@ export function cumsum(x: ArrayInput, axis?: number | null): NDArray {
     if (!isFloat(input.dtype) && input.dtype !== 'int32') {
       input = temps.keep(fromData('cumsum', input, 'int32'));
     }
-    const out = NDArray.empty(input.shape, input.dtype, 'cumsum');
+    const out = NDArray.empty(input.dims, input.dtype, 'cumsum');
     if (out.size === 0) return out;
     // The axis moved last in both, so that each kernel row runs along it.
-    const order = [...input.shape.keys()].filter((i) => i !== a).concat([a]);
+    const order = [...input.dims.keys()].filter((i) => i !== a).concat([a]);
     const src = temps.keep(input.transpose(order));
     const dst = temps.keep(out.transpose(order));
     const nd = src.ndim;
     const fn = kernel('cumsum', input.dtype);
-    const rows = nd >= 2 ? src.shape[nd - 2] : 1;
+    const rows = nd >= 2 ? src.dims[nd - 2] : 1;
     const outer = Math.max(0, nd - 2);
     const bytes = src.itemsize;
-    forEachIndex(src.shape, outer, (index) => {
+    forEachIndex(src.dims, outer, (index) => {
       let xe = src.offset;
       let oe = dst.offset;
       for (let i = 0; i < outer; i++) {
@@ -129,7 +129,7 @@ export function cumsum(x: ArrayInput, axis?: number | null): NDArray {
       const second = (s: readonly number[]) => (nd >= 2 ? s[nd - 2] : 0);
       fn(
         rows,
-        src.shape[nd - 1],
+        src.dims[nd - 1],
         xe * bytes,
         second(src.elementStrides),
         src.elementStrides[nd - 1],

@@ -244,8 +244,8 @@ export function svd(x: ArrayInput, options?: SvdOptions): NDArray | [NDArray, ND
       throw new LinAlgError('SVD did not converge');
     }
     const nd = input.ndim;
-    const [m, n] = [input.shape[nd - 2], input.shape[nd - 1]];
-    const stack = input.shape.slice(0, -2);
+    const [m, n] = [input.dims[nd - 2], input.dims[nd - 1]];
+    const stack = input.dims.slice(0, -2);
     const k = Math.min(m, n);
     const uWidth = fullMatrices ? m : k;
     const vRows = fullMatrices ? n : k;

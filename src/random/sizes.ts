@@ -26,7 +26,7 @@ export function filled(
 ): NDArray | number {
   const out = NDArray.empty(dims ?? [], dtype, fn);
   try {
-    const count = shapeSize(out.shape);
+    const count = shapeSize(out.dims);
     if (count > 0) fill(out, count);
   } catch (error) {
     out.dispose();

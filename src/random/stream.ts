@@ -87,7 +87,7 @@ export class Stream {
     }
     x.check('shuffle');
     if (x.ndim === 0) throw new TypeError('shuffle: len() of unsized object');
-    const order = this.shuffledOrder('shuffle', x.shape[0]);
+    const order = this.shuffledOrder('shuffle', x.dims[0]);
     try {
       const rows = x.get(order) as NDArray;
       try {
@@ -243,7 +243,7 @@ export function choose(
         population.ndim === 0 ? `choice: ${words.notInteger}` : 'choice: a must be 1-dimensional',
       );
     }
-    const popSize = population ? population.shape[0] : checkInteger('choice', 'a', a);
+    const popSize = population ? population.dims[0] : checkInteger('choice', 'a', a);
     if (popSize <= 0 && count !== 0) {
       throw new ValueError(`choice: ${population ? words.emptyArray : words.emptyInteger}`);
     }
