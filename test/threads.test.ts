@@ -148,7 +148,7 @@ describe('kernel threads', () => {
       using x = data(dtype, 1);
       using finite = np.tidy(() => np.where(np.isfinite(x), x, 0.5));
       using rows = (finite.get(`:${300 * 1000}`) as NDArray).reshape(300, 1000);
-      using zeros = np.full([100_003], -0, { dtype });
+      using zeros = np.full([200_003], -0, { dtype }); // past the float32 sums' threshold too
       using half = np.multiply(finite, 0.5);
       using halfRows = np.multiply(rows, 0.5);
       // A full sum is a JS number: compared as the bytes of a one-element array.
@@ -200,6 +200,26 @@ describe('kernel threads', () => {
     const changed = bytes.findIndex((byte, i) => byte !== before[i]);
     expect(changed, 'the first byte changed').toBe(-1);
   });
+
+  test.skipIf((globalThis as { NNBASICS_SPLIT_ALL?: boolean }).NNBASICS_SPLIT_ALL === true)(
+    'a full sum splits by its bytes: float32 from twice as many elements as float64',
+    async () => {
+      await workerAwake();
+      const split = (n: number, dtype: 'float64' | 'float32') => {
+        using x = np.ones([n], { dtype });
+        const before = pool.partsRunByWorkers;
+        pool.setMainTakesBack(false);
+        try {
+          expect(np.sum(x)).toBe(n);
+        } finally {
+          pool.setMainTakesBack(true);
+        }
+        return pool.partsRunByWorkers > before;
+      };
+      expect([split(65_535, 'float64'), split(65_536, 'float64')]).toEqual([false, true]);
+      expect([split(131_071, 'float32'), split(131_072, 'float32')]).toEqual([false, true]);
+    },
+  );
 
   test('leave no arrays behind', async () => {
     await workerAwake();

@@ -2,7 +2,7 @@
 // row kernels, broadcast matrices, row reductions and products by rows; a full sum at NumPy's own
 // pairwise split points. Each part is the same kernel over a sub-range, so the bits are those of
 // one call. Below its threshold a call never gets here.
-import type { DType } from '../dtype.js';
+import { type DType, ITEMSIZE } from '../dtype.js';
 import { heap } from '../memory.js';
 import { SUFFIX } from '../kernels.js';
 import { scratchAddress } from '../wasm.js';
@@ -85,11 +85,17 @@ export function splitsProduct(m: number, k: number, n: number): boolean {
  */
 const PAIRWISE_SUMS = new Set(['sum', 'sumsq', 'sumabs', 'sumabsdiff', 'sumsqdiff']);
 
+// A full sum reads memory and does little else, so its threshold is in bytes (65,536 float64
+// elements). Split, a float32 vector of 1e5 elements (400 kB) gained nothing dependable: nn.l2
+// took 1.13x the time on threads in the 2026-12-04 02:30 run, and sum, l1 and l2 took 0.81x to
+// 1.14x one thread's time in four scratch A/Bs (unsplit, both sides 0.99-1.02x).
+const SUM_FROM_BYTES = threshold(65536 * 8);
+
 /** Whether a full reduction by `rowKernel` over `elements` of dtype goes to the threads. */
 export function splitsSum(rowKernel: string, dtype: DType, elements: number): boolean {
   return (
-    elements >= CHEAP_FROM &&
     (dtype === 'float64' || dtype === 'float32') &&
+    elements * ITEMSIZE[dtype] >= SUM_FROM_BYTES &&
     PAIRWISE_SUMS.has(rowKernel) &&
     threadsOn()
   );
