@@ -201,25 +201,22 @@ describe('kernel threads', () => {
     expect(changed, 'the first byte changed').toBe(-1);
   });
 
-  test.skipIf((globalThis as { NNBASICS_SPLIT_ALL?: boolean }).NNBASICS_SPLIT_ALL === true)(
-    'a full sum splits by its bytes: float32 from twice as many elements as float64',
-    async () => {
-      await workerAwake();
-      const split = (n: number, dtype: 'float64' | 'float32') => {
-        using x = np.ones([n], { dtype });
-        const before = pool.partsRunByWorkers;
-        pool.setMainTakesBack(false);
-        try {
-          expect(np.sum(x)).toBe(n);
-        } finally {
-          pool.setMainTakesBack(true);
-        }
-        return pool.partsRunByWorkers > before;
-      };
-      expect([split(65_535, 'float64'), split(65_536, 'float64')]).toEqual([false, true]);
-      expect([split(131_071, 'float32'), split(131_072, 'float32')]).toEqual([false, true]);
-    },
-  );
+  test('a full sum splits by its bytes: float32 from twice as many elements as float64', async () => {
+    await workerAwake();
+    const split = (n: number, dtype: 'float64' | 'float32') => {
+      using x = np.ones([n], { dtype });
+      const before = pool.partsRunByWorkers;
+      pool.setMainTakesBack(false);
+      try {
+        expect(np.sum(x)).toBe(n);
+      } finally {
+        pool.setMainTakesBack(true);
+      }
+      return pool.partsRunByWorkers > before;
+    };
+    expect([split(65_535, 'float64'), split(65_536, 'float64')]).toEqual([false, true]);
+    expect([split(131_071, 'float32'), split(131_072, 'float32')]).toEqual([false, true]);
+  });
 
   test('leave no arrays behind', async () => {
     await workerAwake();
