@@ -16,7 +16,12 @@ import {
   initializeWithZeros,
   optimize,
 } from '../lessons/logistic-regression/logistic-regression.js';
-import { initializeParameters, loadPlanarDataset, nnModel } from '../lessons/planar/planar.js';
+import {
+  initializeParameters,
+  loadPlanarDataset,
+  nnModel,
+  trainWithoutTidy,
+} from '../lessons/planar/planar.js';
 import np from 'nnbasics';
 
 /** The planar step without np.tidy (the notebook's loop as written) against with it. */
@@ -100,26 +105,8 @@ const rows: LessonTiming[] = trainings.map((t, i) => ({
 
 /** 2,000 planar steps written as the notebook writes them, without np.tidy or dispose. */
 function withoutTidy(iterations: number): WithoutTidy['without'] {
-  const { X, Y } = planar;
-  let p = initializeParameters(2, 4, 1);
-  const m = X.shape[1];
   const start = performance.now();
-  for (let i = 0; i < iterations; i++) {
-    const A1 = np.tanh(np.add(np.dot(p.W1, X), p.b1));
-    const A2 = np.divide(1, np.add(1, np.exp(np.negative(np.add(np.dot(p.W2, A1), p.b2)))));
-    const dZ2 = np.subtract(A2, Y);
-    const dW2 = np.multiply(1 / m, np.dot(dZ2, A1.T));
-    const db2 = np.multiply(1 / m, np.sum(dZ2, { axis: 1, keepdims: true }));
-    const dZ1 = np.multiply(np.dot(p.W2.T, dZ2), np.subtract(1, np.power(A1, 2)));
-    const dW1 = np.multiply(1 / m, np.dot(dZ1, X.T));
-    const db1 = np.multiply(1 / m, np.sum(dZ1, { axis: 1, keepdims: true }));
-    p = {
-      W1: np.subtract(p.W1, np.multiply(1.2, dW1)),
-      b1: np.subtract(p.b1, np.multiply(1.2, db1)),
-      W2: np.subtract(p.W2, np.multiply(1.2, dW2)),
-      b2: np.subtract(p.b2, np.multiply(1.2, db2)),
-    };
-  }
+  trainWithoutTidy(planar.X, planar.Y, initializeParameters(2, 4, 1), iterations);
   const seconds = (performance.now() - start) / 1000;
   const { arrays, bytes } = np.memory();
   return { microsecondsPerStep: (seconds * 1e6) / iterations, arrays, bytes };

@@ -136,6 +136,25 @@ export function nnModel(
   return parameters;
 }
 
+/**
+ * The notebook's loop as written: numIterations steps from `parameters`, with no np.tidy and no
+ * dispose, so every step's arrays wait for the garbage collector (bench/lessons.ts times it,
+ * test/without-tidy.test.ts measures what it holds).
+ */
+export function trainWithoutTidy(
+  X: NDArray,
+  Y: NDArray,
+  parameters: Parameters,
+  numIterations: number,
+): Parameters {
+  let p = parameters;
+  for (let i = 0; i < numIterations; i++) {
+    const { cache } = forwardPropagation(X, p);
+    p = updateParameters(p, backwardPropagation(p, cache, X, Y));
+  }
+  return p;
+}
+
 export function predict(p: Parameters, X: NDArray): NDArray {
   return np.tidy(() => np.greater(forwardPropagation(X, p).A2, 0.5));
 }
