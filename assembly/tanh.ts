@@ -68,7 +68,7 @@ function tanhV(x: v128, scale: v128, shifter: v128, negLn2Hi: v128, negLn2Lo: v1
   p = f64x2.add(f64x2.mul(p, t), v128.load(TANH_CONSTS, 144));
   p = f64x2.add(f64x2.mul(p, t), v128.load(TANH_CONSTS, 160));
   const small = f64x2.add(ax, f64x2.mul(ax, f64x2.mul(t, p)));
-  const arg = f64x2.mul(two, f64x2.min(ax, v128.load(TANH_CONSTS, SATURATED_AT)));
+  const arg = f64x2.mul(two, f64x2.pmin(ax, v128.load(TANH_CONSTS, SATURATED_AT)));
   const e = expFastV(arg, scale, shifter, negLn2Hi, negLn2Lo, c2, c3, c4, false);
   const large = f64x2.sub(one, f64x2.div(two, f64x2.add(e, one)));
   const magnitude = v128.bitselect(small, large, f64x2.lt(ax, v128.load(TANH_CONSTS, SMALL_AT)));
