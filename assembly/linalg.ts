@@ -88,11 +88,40 @@ function dot<T>(n: i32, x: usize, sx: isize, y: usize, sy: isize): T {
   return res;
 }
 
+/**
+ * The 1-D dot of more than this many elements is the sum of its two halves' dots (the first
+ * n/2 rounded down to a multiple of 32, and the rest), recursively: a tree that depends only on
+ * n, so that threads can sum its subtrees apart and add them as it does (src/threads/split.ts),
+ * giving the bits of one call. (Its leaves also make a long float32 dot more accurate.)
+ */
+const DOT_LEAF = 4096;
+
+/** DOT_LEAF, for the threads' split of a dot. */
+export function dotLeaf(): i32 {
+  return DOT_LEAF;
+}
+
+/** The dot of the tree above: each leaf by dot, the halves added in T's arithmetic. */
+function dotTree<T>(n: i32, x: usize, sx: isize, y: usize, sy: isize): T {
+  if (n <= DOT_LEAF) return dot<T>(n, x, sx, y, sy);
+  const half = (n >> 1) & ~31;
+  const low = dotTree<T>(half, x, sx, y, sy);
+  return <T>(low + dotTree<T>(n - half, at<T>(x, half, sx), sx, at<T>(y, half, sy), sy));
+}
+
 export function dot_f64(n: i32, x: usize, sx: isize, y: usize, sy: isize): f64 {
-  return dot<f64>(n, x, sx, y, sy);
+  return dotTree<f64>(n, x, sx, y, sy);
 }
 export function dot_f32(n: i32, x: usize, sx: isize, y: usize, sy: isize): f32 {
-  return dot<f32>(n, x, sx, y, sy);
+  return dotTree<f32>(n, x, sx, y, sy);
+}
+/** dot_f64 written to `out`: a part of a dot split over threads (workers' results stay in memory). */
+export function dotInto_f64(n: i32, x: usize, sx: isize, y: usize, sy: isize, out: usize): void {
+  store<f64>(out, dotTree<f64>(n, x, sx, y, sy));
+}
+/** dot_f32 written to `out`. */
+export function dotInto_f32(n: i32, x: usize, sx: isize, y: usize, sy: isize, out: usize): void {
+  store<f32>(out, dotTree<f32>(n, x, sx, y, sy));
 }
 export function dot_i32(n: i32, x: usize, sx: isize, y: usize, sy: isize): i32 {
   return dot<i32>(n, x, sx, y, sy);

@@ -208,3 +208,40 @@ describe('tanh, on the exp core', () => {
     }
   });
 });
+
+// The dot of two vectors sums in its own order (dot and matmul are compared with NumPy as
+// allclose, test/operations.test.ts), but a fixed one: beyond 4096 elements it is the sum of its
+// halves' dots (the first n/2 rounded down to a multiple of 32, and the rest), so that threads
+// can sum the halves apart and give the bits of one thread (test/threads.test.ts).
+describe('the dot of two vectors', () => {
+  afterAll(() => np.setBackend('wasm-simd'));
+  const rng = np.random.defaultRng(5);
+
+  test('beyond 4096 elements, the sum of its halves, on the SIMD and no-SIMD builds', () => {
+    for (const backend of ['wasm-simd', 'wasm'] as const) {
+      np.setBackend(backend);
+      for (const dtype of ['float64', 'float32'] as const) {
+        const add = (a: number, b: number) => (dtype === 'float64' ? a + b : Math.fround(a + b));
+        for (const n of [4097, 10_001, 100_003]) {
+          using x = rng.standardNormal([n]).astype(dtype);
+          using y = rng.standardNormal([n]).astype(dtype);
+          using reversed = y.get('::-1') as NDArray;
+          using everyOther = x.get(':-1:2') as NDArray; // n is odd: as long as the next
+          using everyOtherY = y.get('1::2') as NDArray;
+          const pairs: [NDArray, NDArray][] = [
+            [x, y],
+            [x, reversed],
+            [everyOther, everyOtherY],
+          ];
+          for (const [a, b] of pairs) {
+            if (a.size <= 4096) continue;
+            const h = Math.floor(a.size / 2) & ~31;
+            const low = np.dot(a.get(`:${h}`) as NDArray, b.get(`:${h}`) as NDArray) as number;
+            const high = np.dot(a.get(`${h}:`) as NDArray, b.get(`${h}:`) as NDArray) as number;
+            expect(np.dot(a, b), `${backend} ${dtype} ${a.size}`).toBe(add(low, high));
+          }
+        }
+      }
+    }
+  });
+});

@@ -30,23 +30,28 @@ async function workerAwake(): Promise<void> {
 }
 
 /**
- * op() with one thread and with two: the same bytes, and a worker ran a part of the two-thread
- * call (the main thread waits for the worker instead of taking its part back, so that a busy
- * machine cannot leave the split untested).
+ * call's result, and whether a worker ran a part of it: the main thread waits for a worker to
+ * run each part instead of taking back the parts not yet started, so that a busy machine
+ * cannot leave a split untested.
  */
+function withWorker<T>(call: () => T): { result: T; ranOnWorker: boolean } {
+  const before = pool.partsRunByWorkers;
+  pool.setMainTakesBack(false);
+  try {
+    const result = call();
+    return { result, ranOnWorker: pool.partsRunByWorkers > before };
+  } finally {
+    pool.setMainTakesBack(true);
+  }
+}
+
+/** op() with one thread and with two: the same bytes, and a worker ran a part of the latter. */
 function expectSameBits(name: string, op: () => NDArray): void {
   np.setThreads(1);
   const one = op();
   np.setThreads(2);
-  const before = pool.partsRunByWorkers;
-  pool.setMainTakesBack(false);
-  let two: NDArray;
-  try {
-    two = op();
-  } finally {
-    pool.setMainTakesBack(true);
-  }
-  expect(pool.partsRunByWorkers, `${name} ran a part on the worker`).toBeGreaterThan(before);
+  const { result: two, ranOnWorker } = withWorker(op);
+  expect(ranOnWorker, `${name} ran a part on the worker`).toBe(true);
   expect(two.shape, name).toEqual(one.shape);
   expect(two.dtype, name).toBe(one.dtype);
   expect(Buffer.compare(bytesOf(one), bytesOf(two)), `${name}: the same bytes`).toBe(0);
@@ -168,6 +173,9 @@ describe('kernel threads', () => {
         'nn.l2': () => asArray(nn.l2(finite, half) as number),
         'nn.l1 of rows': () => nn.l1(rows, halfRows) as NDArray,
         'nn.l2 of rows': () => nn.l2(rows, halfRows) as NDArray,
+        'dot of two vectors': () => asArray(np.dot(finite, half) as number),
+        'dot of strided views': () =>
+          asArray(np.dot(finite.get(':-1:2') as NDArray, half.get('-2::-2') as NDArray) as number),
       };
       expectAllSameBits(ops);
     });
@@ -201,18 +209,17 @@ describe('kernel threads', () => {
     expect(changed, 'the first byte changed').toBe(-1);
   });
 
-  test('a full sum splits by its bytes: float32 from twice as many elements as float64', async () => {
+  // A dot reads two vectors, and splits where a full sum of one of them would.
+  test.each([
+    ['a full sum', (x: NDArray) => np.sum(x) as number],
+    ['the dot of two vectors', (x: NDArray) => np.dot(x, x) as number],
+  ])('%s splits by its bytes: float32 from twice as many elements as float64', async (_, op) => {
     await workerAwake();
     const split = (n: number, dtype: 'float64' | 'float32') => {
       using x = np.ones([n], { dtype });
-      const before = pool.partsRunByWorkers;
-      pool.setMainTakesBack(false);
-      try {
-        expect(np.sum(x)).toBe(n);
-      } finally {
-        pool.setMainTakesBack(true);
-      }
-      return pool.partsRunByWorkers > before;
+      const { result, ranOnWorker } = withWorker(() => op(x));
+      expect(result).toBe(n);
+      return ranOnWorker;
     };
     expect([split(65_535, 'float64'), split(65_536, 'float64')]).toEqual([false, true]);
     expect([split(131_071, 'float32'), split(131_072, 'float32')]).toEqual([false, true]);

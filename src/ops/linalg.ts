@@ -15,7 +15,7 @@ import { NDArray, forEachOffset, heapOf } from '../ndarray.js';
 import { broadcastShapes, forEachIndex, normalizeAxis } from '../shape.js';
 import { type ArrayInput, fromData, operand } from './create.js';
 import { Temporaries, binary, unary } from './elementwise.js';
-import { splitCall, splitsProduct } from '../threads/split.js';
+import { splitCall, splitDot, splitsDot, splitsProduct } from '../threads/split.js';
 import { innermostReduced, reduce } from './reduce.js';
 
 /** The dtype a product is computed in: bool goes through int32 (and back, see boolResult). */
@@ -103,13 +103,13 @@ export function dot(a: ArrayInput, b: ArrayInput): NDArray | number {
     if (x.dtype !== dtype) x = temps.keep(fromData('dot', x, dtype));
     if (y.dtype !== dtype) y = temps.keep(fromData('dot', y, dtype));
     if (x.ndim === 1 && y.ndim === 1) {
-      const value = kernel('dot', dtype)(
-        ka,
-        x.offset * x.itemsize,
-        x.elementStrides[0],
-        y.offset * y.itemsize,
-        y.elementStrides[0],
-      ) as number;
+      const xAt = x.offset * x.itemsize;
+      const yAt = y.offset * y.itemsize;
+      const sx = x.elementStrides[0];
+      const sy = y.elementStrides[0];
+      const value = splitsDot(dtype, ka)
+        ? splitDot(dtype, ka, xAt, sx, yAt, sy)
+        : (kernel('dot', dtype)(ka, xAt, sx, yAt, sy) as number);
       return boolResult(value, both);
     }
     if (x.ndim <= 2 && y.ndim <= 2) return boolResult(product(x, y), both);

@@ -5,7 +5,7 @@
 import { type DType, ITEMSIZE } from '../dtype.js';
 import { heap } from '../memory.js';
 import { SUFFIX } from '../kernels.js';
-import { scratchAddress } from '../wasm.js';
+import { scratchAddress, simdBuild } from '../wasm.js';
 import { runParts, threadsOn, threadsReady } from './settings.js';
 
 // Tests run every split path on small arrays: globalThis.NNBASICS_SPLIT_ALL = true before import
@@ -102,10 +102,47 @@ export function splitsSum(rowKernel: string, dtype: DType, elements: number): bo
 }
 
 /**
+ * The nodes of a summation tree over n elements, cut for the threads ready: each node of more than
+ * `leaf` elements has the halves [0, h) and [h, count), h its count / 2 rounded down to a
+ * multiple of `align`, and the tree is cut at the deepest level with at most `threads` nodes all
+ * above the leaves. Each [from, count] is summed on a thread; addTree adds their sums back.
+ */
+function cutTree(n: number, leaf: number, align: number): [number, number][] {
+  const threads = threadsReady();
+  let ranges: [number, number][] = [[0, n]];
+  while (2 * ranges.length <= threads && ranges.every(([, count]) => count > leaf)) {
+    ranges = ranges.flatMap(([from, count]): [number, number][] => {
+      let half = Math.floor(count / 2);
+      half -= half % align;
+      return [
+        [from, half],
+        [from + half, count - half],
+      ];
+    });
+  }
+  return ranges;
+}
+
+/** The sums of cutTree's nodes, from `slots` of the scratch area, added as the tree adds them. */
+function addTree(dtype: DType, slots: number): number {
+  const values = dtype === 'float64' ? heap().f64 : heap().f32;
+  const round = dtype === 'float64' ? (v: number) => v : Math.fround;
+  const bytes = ITEMSIZE[dtype];
+  let sums = Array.from({ length: slots }, (_, i) => values[slot(i) / bytes]);
+  while (sums.length > 1) {
+    sums = sums.flatMap((v, i) => (i % 2 === 0 ? [round(v + sums[i + 1])] : []));
+  }
+  return sums[0];
+}
+
+/** Where cutTree's node i leaves its sum. */
+const slot = (i: number) => scratchAddress + 8 * i;
+
+/**
  * NumPy's pairwise sum of n elements of the contiguous `inputs` (one pointer, or two for the
- * kernels of a difference), its tree cut into two or four subtrees at the tree's own split
- * points (the first n/2, rounded down to a multiple of 8, and the rest), each summed on a thread
- * into a slot of the scratch area, then added as the tree adds them (in float32 arithmetic for
+ * kernels of a difference), its tree cut at the tree's own split points (the first n/2, rounded
+ * down to a multiple of 8, and the rest; a node of at most 128 elements is a leaf, summed whole),
+ * each part summed on a thread, then added as the tree adds them (in float32 arithmetic for
  * float32): the bits of one call.
  */
 export function splitPairwiseSum(
@@ -114,21 +151,8 @@ export function splitPairwiseSum(
   n: number,
   inputs: number[],
 ): number {
-  const bytes = dtype === 'float64' ? 8 : 4;
-  const threads = threadsReady();
-  let ranges: [number, number][] = [[0, n]];
-  // A node of at most 128 elements is a leaf, summed whole: the tree is cut above the leaves.
-  while (2 * ranges.length <= threads && ranges.every(([, count]) => count > 128)) {
-    ranges = ranges.flatMap(([from, count]): [number, number][] => {
-      let half = Math.floor(count / 2);
-      half -= half % 8;
-      return [
-        [from, half],
-        [from + half, count - half],
-      ];
-    });
-  }
-  const slot = (i: number) => scratchAddress + 8 * i;
+  const bytes = ITEMSIZE[dtype];
+  const ranges = cutTree(n, 128, 8);
   runParts(
     `${rowKernel}_${SUFFIX[dtype]}`,
     ranges.map(([from, count], i) => [
@@ -140,11 +164,49 @@ export function splitPairwiseSum(
       0,
     ]),
   );
-  const values = dtype === 'float64' ? heap().f64 : heap().f32;
-  const round = dtype === 'float64' ? (v: number) => v : Math.fround;
-  let sums = ranges.map((_, i) => values[slot(i) / bytes]);
-  while (sums.length > 1) {
-    sums = sums.flatMap((v, i) => (i % 2 === 0 ? [round(v + sums[i + 1])] : []));
-  }
-  return sums[0];
+  return addTree(dtype, ranges.length);
+}
+
+// A 1-D dot splits where a full sum of one of its operands would (it reads twice the bytes).
+const DOT_FROM_BYTES = SUM_FROM_BYTES;
+
+/** Whether a 1-D dot of n elements of dtype goes to the threads. */
+export function splitsDot(dtype: DType, n: number): boolean {
+  return (
+    (dtype === 'float64' || dtype === 'float32') &&
+    n * ITEMSIZE[dtype] >= DOT_FROM_BYTES &&
+    threadsOn()
+  );
+}
+
+/** The 1-D dot's own tree (assembly/linalg.ts: dotTree), the same constant in every build. */
+const DOT_LEAF = simdBuild === undefined ? 0 : (simdBuild.kernels.dotLeaf as () => number)();
+
+/**
+ * The dot of n elements of x and y (byte addresses, strides in elements), its tree (the halves
+ * at n/2 rounded down to a multiple of 32, above leaves of DOT_LEAF elements) cut for the
+ * threads, the parts' dots added as the tree adds them: the bits of one call of dot.
+ */
+export function splitDot(
+  dtype: DType,
+  n: number,
+  x: number,
+  sx: number,
+  y: number,
+  sy: number,
+): number {
+  const bytes = ITEMSIZE[dtype];
+  const ranges = cutTree(n, DOT_LEAF, 32);
+  runParts(
+    `dotInto_${SUFFIX[dtype]}`,
+    ranges.map(([from, count], i) => [
+      count,
+      x + from * sx * bytes,
+      sx,
+      y + from * sy * bytes,
+      sy,
+      slot(i),
+    ]),
+  );
+  return addTree(dtype, ranges.length);
 }
