@@ -5,7 +5,7 @@
 // so that both sides' runs share the machine's states: best-of-three runs taken one side after
 // the other moved the planar ratio from 0.90 to 1.26 between two full runs with the same code.
 // Also the planar loop's memory and time with np.tidy and without it (the notebook's loop as
-// written). Prints one JSON object {lessons: LessonTiming[], memory: WithoutTidy}; `npm run bench`
+// written), and what a page of fresh memory costs at its first write. Prints one JSON object {lessons: LessonTiming[], memory: WithoutTidy}; `npm run bench`
 // runs it last.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,11 @@ export interface WithoutTidy {
   iterations: number;
   withTidy: { microsecondsPerStep: number; arrays: number; bytes: number };
   without: { microsecondsPerStep: number; arrays: number; bytes: number };
+  /**
+   * Microseconds the system takes to map a 4 KiB page of fresh memory at its first write, in
+   * the same process (absent from runs before 2026-12-04 04:30).
+   */
+  firstTouchMicrosecondsPerPage?: number;
 }
 
 export interface LessonTiming {
@@ -112,6 +117,18 @@ function withoutTidy(iterations: number): WithoutTidy['without'] {
   return { microsecondsPerStep: (seconds * 1e6) / iterations, arrays, bytes };
 }
 
+/**
+ * The first write to a page of memory that nothing has used yet makes the system map it: what
+ * that costs per 4 KiB page, over a fresh 256 MiB wasm memory (what the allocator grows into).
+ */
+function firstTouchMicrosecondsPerPage(): number {
+  const fresh = new WebAssembly.Memory({ initial: 4096, maximum: 4096 });
+  const bytes = new Uint8Array(fresh.buffer);
+  const start = performance.now();
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = 1;
+  return ((performance.now() - start) * 1000) / (bytes.length / 4096);
+}
+
 const ITERATIONS = 2000;
 const before = np.memory();
 const tidyStart = performance.now();
@@ -128,6 +145,7 @@ const memory: WithoutTidy = {
   },
   // Last: its arrays are left to the garbage collector, as the notebook's loop leaves them.
   without: withoutTidy(ITERATIONS),
+  firstTouchMicrosecondsPerPage: firstTouchMicrosecondsPerPage(),
 };
 memory.without.arrays -= before.arrays;
 memory.without.bytes -= before.bytes;
