@@ -181,5 +181,11 @@ export const scalarSlotsAddress = randomStateAddress + RANDOM_STATE_BYTES;
  */
 export const threadsAddress = scalarSlotsAddress + 64;
 export const THREADS_BYTES = 7 * 16384;
+/**
+ * The parts of the call the kernel threads are running (src/threads/pool.ts): a counter of the
+ * parts taken (64 bytes), then each part's 16 float64 arguments, for at most MAX_PARTS parts.
+ */
+export const partsAddress = threadsAddress + THREADS_BYTES;
+export const MAX_PARTS = 31;
 /** First address the allocator may hand out. */
-export const heapStart = threadsAddress + THREADS_BYTES;
+export const heapStart = partsAddress + 64 + MAX_PARTS * 128;

@@ -153,7 +153,7 @@ describe('kernel threads', () => {
       using x = data(dtype, 1);
       using finite = np.tidy(() => np.where(np.isfinite(x), x, 0.5));
       using rows = (finite.get(`:${300 * 1000}`) as NDArray).reshape(300, 1000);
-      using zeros = np.full([200_003], -0, { dtype }); // past the float32 sums' threshold too
+      using zeros = np.full([300_007], -0, { dtype }); // past the float32 sums' threshold too
       using half = np.multiply(finite, 0.5);
       using halfRows = np.multiply(rows, 0.5);
       // A full sum is a JS number: compared as the bytes of a one-element array.
@@ -174,8 +174,8 @@ describe('kernel threads', () => {
         'nn.l1 of rows': () => nn.l1(rows, halfRows) as NDArray,
         'nn.l2 of rows': () => nn.l2(rows, halfRows) as NDArray,
         'dot of two vectors': () => asArray(np.dot(finite, half) as number),
-        'dot of strided views': () =>
-          asArray(np.dot(finite.get(':-1:2') as NDArray, half.get('-2::-2') as NDArray) as number),
+        'dot of a reversed view': () =>
+          asArray(np.dot(finite, half.get('::-1') as NDArray) as number),
       };
       expectAllSameBits(ops);
     });
@@ -209,20 +209,23 @@ describe('kernel threads', () => {
     expect(changed, 'the first byte changed').toBe(-1);
   });
 
-  // A dot reads two vectors, and splits where a full sum of one of them would.
+  // A full reduction splits from 1 MiB read: a sum from 131,072 float64 elements, a dot of two
+  // vectors, nn.l1 and nn.l2 from 65,536.
   test.each([
-    ['a full sum', (x: NDArray) => np.sum(x) as number],
-    ['the dot of two vectors', (x: NDArray) => np.dot(x, x) as number],
-  ])('%s splits by its bytes: float32 from twice as many elements as float64', async (_, op) => {
+    ['a full sum', (x: NDArray) => np.sum(x) as number, 131_072],
+    ['the dot of two vectors', (x: NDArray) => np.dot(x, x) as number, 65_536],
+    ['nn.l1 of two vectors', (x: NDArray, zeros: NDArray) => nn.l1(x, zeros) as number, 65_536],
+  ])('%s splits by the bytes it reads', async (_, op, from) => {
     await workerAwake();
     const split = (n: number, dtype: 'float64' | 'float32') => {
       using x = np.ones([n], { dtype });
-      const { result, ranOnWorker } = withWorker(() => op(x));
+      using zeros = np.zeros([n], { dtype });
+      const { result, ranOnWorker } = withWorker(() => op(x, zeros));
       expect(result).toBe(n);
       return ranOnWorker;
     };
-    expect([split(65_535, 'float64'), split(65_536, 'float64')]).toEqual([false, true]);
-    expect([split(131_071, 'float32'), split(131_072, 'float32')]).toEqual([false, true]);
+    expect([split(from - 1, 'float64'), split(from, 'float64')]).toEqual([false, true]);
+    expect([split(2 * from - 1, 'float32'), split(2 * from, 'float32')]).toEqual([false, true]);
   });
 
   test('leave no arrays behind', async () => {

@@ -53,10 +53,11 @@ function matmul2d(
   if (splitsProduct(m, k, n)) {
     // By rows of the output, in whole 4-row blocks: each output element is summed over k in the
     // same order whichever rows it is computed with (assembly/linalg.ts), so the bits are those
-    // of one call; each part packs its own strips of B.
+    // of one call; each part packs its own strips of B, so one part per thread (a part of fewer
+    // rows would copy all of B for less work).
     const args = [m, k, n, a, as0, as1, b, bs0, bs1, at];
     const advance = [0, 0, 0, as0 * x.itemsize, 0, 0, 0, 0, 0, n * x.itemsize];
-    splitCall('matmul', x.dtype, args, 0, advance, 4);
+    splitCall('matmul', x.dtype, args, 0, advance, 4, 1);
   } else {
     kernel('matmul', x.dtype)(m, k, n, a, as0, as1, b, bs0, bs1, at);
   }

@@ -5,7 +5,7 @@
 import { type DType, ITEMSIZE } from '../dtype.js';
 import { heap } from '../memory.js';
 import { SUFFIX } from '../kernels.js';
-import { scratchAddress, simdBuild } from '../wasm.js';
+import { MAX_PARTS, scratchAddress, simdBuild } from '../wasm.js';
 import { runParts, threadsOn, threadsReady } from './settings.js';
 
 // Tests run every split path on small arrays: globalThis.NNBASICS_SPLIT_ALL = true before import
@@ -37,10 +37,19 @@ const CHEAP_FROM = threshold(65536);
 export const ELEMENT_ALIGN = 16;
 
 /**
- * Runs kernel `name` with arguments `args` in one part per thread ready, cut along the count at
- * `args[countAt]` (elements or rows): a part has its own count there, and each argument `i`
- * advanced by `advance[i]` per unit before the part (a pointer's bytes per element or row; 0 for
- * the other arguments). Every part but the last is a multiple of `align` units.
+ * Parts per thread of a call cut along a count: the threads take parts from a queue, so a thread
+ * that starts late or runs slowly takes fewer (with halves, one half of a sigmoid of 1e7 elements
+ * ended up to a third later than the other here). Scratch A/Bs against halves: four parts per
+ * thread took 0.92-0.95x the time of exp, sigmoid and softmax at 1e6 elements; a row sum of 1e5
+ * took 1.07x with four, so the maps bound by memory take two.
+ */
+const partsPerThread = (name: string) => (COSTLY.has(name) ? 4 : 2);
+
+/**
+ * Runs kernel `name` with arguments `args` in `perThread` parts per thread ready, cut along
+ * the count at `args[countAt]` (elements or rows): a part has its own count there, and each
+ * argument `i` advanced by `advance[i]` per unit before the part (a pointer's bytes per element or
+ * row; 0 for the other arguments). Every part but the last is a multiple of `align` units.
  */
 export function splitCall(
   name: string,
@@ -49,17 +58,18 @@ export function splitCall(
   countAt: number,
   advance: number[],
   align = 1,
+  perThread = partsPerThread(name),
 ): void {
   const total = args[countAt];
-  const threads = Math.min(threadsReady(), Math.floor(total / align));
-  const step = Math.ceil(total / Math.max(threads, 1) / align) * align;
-  const parts: number[][] = [];
+  const parts = Math.min(threadsReady() * perThread, MAX_PARTS, Math.floor(total / align));
+  const step = Math.ceil(total / Math.max(parts, 1) / align) * align;
+  const list: number[][] = [];
   for (let from = 0; from < total; from += step) {
     const part = args.map((arg, i) => arg + from * advance[i]);
     part[countAt] = Math.min(step, total - from);
-    parts.push(part);
+    list.push(part);
   }
-  runParts(`${name}_${SUFFIX[dtype]}`, parts);
+  runParts(`${name}_${SUFFIX[dtype]}`, list);
 }
 
 /** Whether a call of `op` over `elements` elements goes to the threads. */
@@ -85,17 +95,20 @@ export function splitsProduct(m: number, k: number, n: number): boolean {
  */
 const PAIRWISE_SUMS = new Set(['sum', 'sumsq', 'sumabs', 'sumabsdiff', 'sumsqdiff']);
 
-// A full sum reads memory and does little else, so its threshold is in bytes (65,536 float64
-// elements). Split, a float32 vector of 1e5 elements (400 kB) gained nothing dependable: nn.l2
-// took 1.13x the time on threads in the 2026-12-04 02:30 run, and sum, l1 and l2 took 0.81x to
-// 1.14x one thread's time in four scratch A/Bs (unsplit, both sides 0.99-1.02x).
-const SUM_FROM_BYTES = threshold(65536 * 8);
+// A full reduction reads memory and does little else, so its threshold is in the bytes it reads:
+// 1 MiB, so a sum from 131,072 float64 elements, nn.l1 and nn.l2 of two vectors (and a dot) from
+// 65,536. Split from half that, a sum of 1e5 float64 elements (800 kB) took 1.09x one thread's
+// time in the 2026-12-04 03:13 run and 1.23-1.37x in scratch A/Bs (the worker had not yet started
+// its half when the main thread had done its own in 10-40% of the calls), while nn.l1 and nn.l2
+// of 1e5 float64 elements (1.6 MB read) took 0.63x and 0.68x in that run.
+const REDUCTION_FROM_BYTES = threshold(1 << 20);
 
 /** Whether a full reduction by `rowKernel` over `elements` of dtype goes to the threads. */
 export function splitsSum(rowKernel: string, dtype: DType, elements: number): boolean {
+  const inputs = rowKernel === 'sumabsdiff' || rowKernel === 'sumsqdiff' ? 2 : 1;
   return (
     (dtype === 'float64' || dtype === 'float32') &&
-    elements * ITEMSIZE[dtype] >= SUM_FROM_BYTES &&
+    inputs * elements * ITEMSIZE[dtype] >= REDUCTION_FROM_BYTES &&
     PAIRWISE_SUMS.has(rowKernel) &&
     threadsOn()
   );
@@ -104,13 +117,14 @@ export function splitsSum(rowKernel: string, dtype: DType, elements: number): bo
 /**
  * The nodes of a summation tree over n elements, cut for the threads ready: each node of more than
  * `leaf` elements has the halves [0, h) and [h, count), h its count / 2 rounded down to a
- * multiple of `align`, and the tree is cut at the deepest level with at most `threads` nodes all
- * above the leaves. Each [from, count] is summed on a thread; addTree adds their sums back.
+ * multiple of `align`, and the tree is cut at the deepest level with at most one node per thread
+ * (and 8 in all), all above the leaves. Each [from, count] is summed on a thread; addTree adds their sums back.
  */
 function cutTree(n: number, leaf: number, align: number): [number, number][] {
-  const threads = threadsReady();
+  // One node per thread: two per thread took 1.06x the time of a sum of 1e6 elements here.
+  const nodes = Math.min(threadsReady(), TREE_SLOTS);
   let ranges: [number, number][] = [[0, n]];
-  while (2 * ranges.length <= threads && ranges.every(([, count]) => count > leaf)) {
+  while (2 * ranges.length <= nodes && ranges.every(([, count]) => count > leaf)) {
     ranges = ranges.flatMap(([from, count]): [number, number][] => {
       let half = Math.floor(count / 2);
       half -= half % align;
@@ -135,8 +149,9 @@ function addTree(dtype: DType, slots: number): number {
   return sums[0];
 }
 
-/** Where cutTree's node i leaves its sum. */
+/** Where cutTree's node i leaves its sum: one of the 8 slots of the scratch area's 64 bytes. */
 const slot = (i: number) => scratchAddress + 8 * i;
+const TREE_SLOTS = 8;
 
 /**
  * NumPy's pairwise sum of n elements of the contiguous `inputs` (one pointer, or two for the
@@ -167,14 +182,11 @@ export function splitPairwiseSum(
   return addTree(dtype, ranges.length);
 }
 
-// A 1-D dot splits where a full sum of one of its operands would (it reads twice the bytes).
-const DOT_FROM_BYTES = SUM_FROM_BYTES;
-
-/** Whether a 1-D dot of n elements of dtype goes to the threads. */
+/** Whether a 1-D dot of n elements of dtype goes to the threads (it reads two vectors). */
 export function splitsDot(dtype: DType, n: number): boolean {
   return (
     (dtype === 'float64' || dtype === 'float32') &&
-    n * ITEMSIZE[dtype] >= DOT_FROM_BYTES &&
+    2 * n * ITEMSIZE[dtype] >= REDUCTION_FROM_BYTES &&
     threadsOn()
   );
 }
