@@ -220,12 +220,14 @@ function divideRow<T>(n: i32, x: usize, sx: isize, d: T, out: usize): void {
 // @ts-ignore: decorator
 @inline
 function softmaxRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize): void {
+  // The sum reads the row of exps just written, in cache: what it reads is that row alone.
+  const rowBytes = <usize>cols * sizeof<T>();
   for (let r = 0; r < rows; r++) {
     const xr = at<T>(x, r, xs0);
     const or = at<T>(out, r, cols);
     const m = rowMax<T>(cols, xr, xs1);
     expShifted<T>(cols, xr, xs1, m, or);
-    const s = pairwise<T>(MAP_IDENTITY, cols, or, 1, 0, 0);
+    const s = pairwise<T>(MAP_IDENTITY, cols, or, 1, 0, 0, rowBytes);
     scaleRow<T>(cols, or, <T>0 + s);
   }
 }
@@ -233,13 +235,14 @@ function softmaxRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, 
 // @ts-ignore: decorator
 @inline
 function logSoftmaxRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize): void {
+  const rowBytes = <usize>cols * sizeof<T>(); // as in softmaxRows
   for (let r = 0; r < rows; r++) {
     const xr = at<T>(x, r, xs0);
     const or = at<T>(out, r, cols);
     let m = rowMax<T>(cols, xr, xs1);
     if (m - m != 0) m = <T>0; // an infinite (or NaN) max shifts by 0, as scipy does
     expShifted<T>(cols, xr, xs1, m, or);
-    const logSum = <T>log64(<f64>(<T>0 + pairwise<T>(MAP_IDENTITY, cols, or, 1, 0, 0)));
+    const logSum = <T>log64(<f64>(<T>0 + pairwise<T>(MAP_IDENTITY, cols, or, 1, 0, 0, rowBytes)));
     for (let i = 0; i < cols; i++) store<T>(at<T>(or, i, 1), (load<T>(at<T>(xr, i, xs1)) - m) - logSum);
   }
 }
@@ -247,9 +250,11 @@ function logSoftmaxRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isiz
 // @ts-ignore: decorator
 @inline
 function normalizeRows<T>(rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, out: usize): void {
+  // The squares' sum is the first read of each row: past the cache it streams from memory.
+  const callBytes = <usize>rows * <usize>cols * sizeof<T>();
   for (let r = 0; r < rows; r++) {
     const xr = at<T>(x, r, xs0);
-    const norm = sqrt<T>(<T>0 + pairwise<T>(MAP_SQUARE, cols, xr, xs1, 0, 0));
+    const norm = sqrt<T>(<T>0 + pairwise<T>(MAP_SQUARE, cols, xr, xs1, 0, 0, callBytes));
     divideRow<T>(cols, xr, xs1, norm, at<T>(out, r, cols));
   }
 }

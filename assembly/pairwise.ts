@@ -146,17 +146,19 @@ const ADD_PARTIALS = -1;
  */
 // @ts-ignore: decorator
 @inline
-function pairwiseOf<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+function pairwiseOf<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize, callBytes: usize): T {
   if (n <= 128) return leaf<T>(op, n, x, sx, y, sy);
   // Two sibling leaves are summed side by side (leafPair), which fills the adder's latency when
   // the data is in cache. Past the L2 cache (1 MiB here), one float64 leaf at a time is faster:
   // its four chains keep up with the data, and one stream is prefetched better than two
   // (measured: 3-17% from 2e5 to 1e6 elements, 10% at 4e6 and 1e7). One float32 leaf has two
   // chains, bound by the add latency at 0.2 ns per element, so float32 switches only at 16 MiB,
-  // where the data streams from memory.
+  // where the data streams from memory. What decides is where the call's data comes from, so the
+  // bytes of the whole call (callBytes), not of this row: rows of 1,000 to 100,000 float64 of a
+  // matrix of 1e7 took 1.4-1.6x the time of its full sum when each row was judged alone.
   const streamingBytes: usize = sizeof<T>() == 8 ? 1 << 20 : 16 << 20;
   const siblingsTogether =
-    ASC_FEATURE_SIMD && sx == 1 && (sy == 1 || op < MAP_DIFF_ABS) && <usize>n * sizeof<T>() < streamingBytes;
+    ASC_FEATURE_SIMD && sx == 1 && (sy == 1 || op < MAP_DIFF_ABS) && callBytes < streamingBytes;
   const nodeStart = scratch(PAIRWISE_AT);
   const nodeCount = nodeStart + STACK_DEPTH * 4;
   const partialSums = nodeCount + STACK_DEPTH * 4;
@@ -280,34 +282,38 @@ function leafOf<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize):
 // within the noise). op must be a compile-time constant at each call of pairwise and leaf, as
 // it is: the branches below fold away.
 
-/** NumPy's pairwise sum of n elements of the map op of x (and y), at strides sx and sy. */
+/**
+ * NumPy's pairwise sum of n elements of the map op of x (and y), at strides sx and sy, in a call
+ * that reads callBytes in all (a row's bytes times the rows): past the cache, the leaves are
+ * summed one at a time. The bits are the same either way.
+ */
 // @ts-ignore: decorator
 @inline
-export function pairwise<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
+export function pairwise<T>(op: i32, n: isize, x: usize, sx: isize, y: usize, sy: isize, callBytes: usize): T {
   // A row of up to a leaf's size is summed in place: a call costs it 2-5 ns (measured on rows
   // of 16 to 128 elements, 1.2-1.5x their time).
   if (n <= 128) return leafOf<T>(op, n, x, sx, y, sy);
-  if (op == MAP_IDENTITY) return sumOf<T>(n, x, sx);
-  if (op == MAP_SQUARE) return sumOfSquares<T>(n, x, sx);
-  if (op == MAP_ABS) return sumOfAbs<T>(n, x, sx);
-  if (op == MAP_DIFF_ABS) return sumOfAbsDiff<T>(n, x, sx, y, sy);
-  return sumOfSquaredDiff<T>(n, x, sx, y, sy);
+  if (op == MAP_IDENTITY) return sumOf<T>(n, x, sx, callBytes);
+  if (op == MAP_SQUARE) return sumOfSquares<T>(n, x, sx, callBytes);
+  if (op == MAP_ABS) return sumOfAbs<T>(n, x, sx, callBytes);
+  if (op == MAP_DIFF_ABS) return sumOfAbsDiff<T>(n, x, sx, y, sy, callBytes);
+  return sumOfSquaredDiff<T>(n, x, sx, y, sy, callBytes);
 }
 
-function sumOf<T>(n: isize, x: usize, sx: isize): T {
-  return pairwiseOf<T>(MAP_IDENTITY, n, x, sx, 0, 0);
+function sumOf<T>(n: isize, x: usize, sx: isize, callBytes: usize): T {
+  return pairwiseOf<T>(MAP_IDENTITY, n, x, sx, 0, 0, callBytes);
 }
-function sumOfSquares<T>(n: isize, x: usize, sx: isize): T {
-  return pairwiseOf<T>(MAP_SQUARE, n, x, sx, 0, 0);
+function sumOfSquares<T>(n: isize, x: usize, sx: isize, callBytes: usize): T {
+  return pairwiseOf<T>(MAP_SQUARE, n, x, sx, 0, 0, callBytes);
 }
-function sumOfAbs<T>(n: isize, x: usize, sx: isize): T {
-  return pairwiseOf<T>(MAP_ABS, n, x, sx, 0, 0);
+function sumOfAbs<T>(n: isize, x: usize, sx: isize, callBytes: usize): T {
+  return pairwiseOf<T>(MAP_ABS, n, x, sx, 0, 0, callBytes);
 }
-function sumOfAbsDiff<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  return pairwiseOf<T>(MAP_DIFF_ABS, n, x, sx, y, sy);
+function sumOfAbsDiff<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize, callBytes: usize): T {
+  return pairwiseOf<T>(MAP_DIFF_ABS, n, x, sx, y, sy, callBytes);
 }
-function sumOfSquaredDiff<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize): T {
-  return pairwiseOf<T>(MAP_DIFF_SQUARE, n, x, sx, y, sy);
+function sumOfSquaredDiff<T>(n: isize, x: usize, sx: isize, y: usize, sy: isize, callBytes: usize): T {
+  return pairwiseOf<T>(MAP_DIFF_SQUARE, n, x, sx, y, sy, callBytes);
 }
 
 /** The leaf sum (n <= 128) of the map op. */

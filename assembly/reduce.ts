@@ -9,8 +9,9 @@ import { MAP_ABS, MAP_DIFF_ABS, MAP_DIFF_SQUARE, MAP_IDENTITY, MAP_SQUARE, pairw
 // @ts-ignore: decorator
 @inline
 function sumRows<T>(op: i32, rows: i32, cols: i32, x: usize, xs0: isize, xs1: isize, y: usize, ys0: isize, ys1: isize, out: usize, os: isize, accumulate: i32): void {
+  const callBytes = <usize>rows * <usize>cols * sizeof<T>();
   for (let r = 0; r < rows; r++) {
-    const s = pairwise<T>(op, cols, at<T>(x, r, xs0), xs1, at<T>(y, r, ys0), ys1);
+    const s = pairwise<T>(op, cols, at<T>(x, r, xs0), xs1, at<T>(y, r, ys0), ys1, callBytes);
     const o = at<T>(out, r, os);
     // Starting from +0.0 (NumPy's identity) turns a lone -0.0 into +0.0, as NumPy does.
     store<T>(o, (accumulate ? load<T>(o) : <T>0) + s);

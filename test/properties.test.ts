@@ -161,17 +161,26 @@ describe('backends agree', () => {
     }
   });
 
-  // Rows past 1 MiB (float64) or 16 MiB (float32) stream from beyond the L2 cache, and the SIMD
+  // Calls past 1 MiB (float64) or 16 MiB (float32) stream from beyond the L2 cache, and the SIMD
   // build sums their sibling leaves one after the other instead of side by side: the order must
-  // not change.
+  // not change. The call's bytes decide, so a matrix of short rows (1,000 elements) past them goes
+  // that way too, in its row sums, norms and normalizeRows.
   test.each([
     ['float64', 150_000],
     ['float32', 4_400_000],
-  ] as const)('sums of a %s row of %i elements (past its threshold) agree exactly', (dtype, n) => {
+  ] as const)('sums over %s data of %i elements (past its threshold) agree exactly', (dtype, n) => {
     const rng = np.random.defaultRng(16);
     using x = rng.standardNormal([n]).astype(dtype);
     using y = rng.standardNormal([n]).astype(dtype);
-    for (const op of [() => np.sum(x), () => nn.l1(x, y)]) {
+    using rows = x.reshape(-1, 1000);
+    const calls = [
+      () => np.sum(x),
+      () => nn.l1(x, y),
+      () => np.sum(rows, { axis: 1 }),
+      () => np.linalg.norm(rows, { axis: 1 }),
+      () => nn.normalizeRows(rows),
+    ];
+    for (const op of calls) {
       const [simd, wasm, js] = onEveryBackend(op);
       expect(wasm).toEqual(simd);
       expect(js).toEqual(simd);
