@@ -30,6 +30,12 @@ export interface WithoutTidy {
   withTidy: { microsecondsPerStep: number; arrays: number; bytes: number };
   without: { microsecondsPerStep: number; arrays: number; bytes: number };
   /**
+   * The same loop with np.setThreads(1), so without the worker that maps fresh pages ahead of the
+   * allocator (src/threads/prefault.ts); absent from runs before 2026-12-04 22:00, and where the
+   * runtime has no threads.
+   */
+  withoutOnOneThread?: { microsecondsPerStep: number; arrays: number; bytes: number };
+  /**
    * Microseconds the system takes to map a 4 KiB page of fresh memory at its first write, in
    * the same process (absent from runs before 2026-12-04 04:30).
    */
@@ -108,13 +114,33 @@ const rows: LessonTiming[] = trainings.map((t, i) => ({
   numpy: numpyMissing ? null : median(theirs[i]),
 }));
 
-/** 2,000 planar steps written as the notebook writes them, without np.tidy or dispose. */
+/**
+ * 2,000 planar steps written as the notebook writes them, without np.tidy or dispose: their time
+ * and what they left held.
+ */
 function withoutTidy(iterations: number): WithoutTidy['without'] {
+  const before = np.memory();
   const start = performance.now();
   trainWithoutTidy(planar.X, planar.Y, initializeParameters(2, 4, 1), iterations);
   const seconds = (performance.now() - start) / 1000;
   const { arrays, bytes } = np.memory();
-  return { microsecondsPerStep: (seconds * 1e6) / iterations, arrays, bytes };
+  return {
+    microsecondsPerStep: (seconds * 1e6) / iterations,
+    arrays: arrays - before.arrays,
+    bytes: bytes - before.bytes,
+  };
+}
+
+/** fn() with np.setThreads(1); undefined where threads are off already. */
+function onOneThread<T>(fn: () => T): T | undefined {
+  const threads = np.getThreads();
+  if (threads === 1) return undefined;
+  np.setThreads(1);
+  try {
+    return fn();
+  } finally {
+    np.setThreads(threads);
+  }
 }
 
 /**
@@ -143,10 +169,10 @@ const memory: WithoutTidy = {
     arrays: tidyMemory.arrays - before.arrays,
     bytes: tidyMemory.bytes - before.bytes,
   },
-  // Last: its arrays are left to the garbage collector, as the notebook's loop leaves them.
+  // Last: their arrays are left to the garbage collector, as the notebook's loop leaves them,
+  // and each writes to fresh pages only (nothing is freed while a synchronous loop runs).
   without: withoutTidy(ITERATIONS),
+  withoutOnOneThread: onOneThread(() => withoutTidy(ITERATIONS)),
   firstTouchMicrosecondsPerPage: firstTouchMicrosecondsPerPage(),
 };
-memory.without.arrays -= before.arrays;
-memory.without.bytes -= before.bytes;
 console.log(JSON.stringify({ lessons: rows, memory }));

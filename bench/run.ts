@@ -570,12 +570,16 @@ function report(
       );
   }
   if (lessonRun) {
-    const { iterations, withTidy, without, firstTouchMicrosecondsPerPage } = lessonRun.memory;
+    const { iterations, withTidy, without, withoutOnOneThread, firstTouchMicrosecondsPerPage } =
+      lessonRun.memory;
     const show = (r: typeof withTidy) =>
       `${r.microsecondsPerStep.toFixed(0)} us/step, ${r.arrays} arrays, ${(r.bytes / 1e6).toFixed(1)} MB held`;
+    const oneThread = withoutOnOneThread
+      ? `; without, on one thread ${withoutOnOneThread.microsecondsPerStep.toFixed(0)} us/step`
+      : '';
     console.log(
-      `planar, ${iterations} steps: with np.tidy ${show(withTidy)}; without ${show(without)}; ` +
-        `a fresh page's first write ${firstTouchMicrosecondsPerPage?.toFixed(2)} us`,
+      `planar, ${iterations} steps: with np.tidy ${show(withTidy)}; without ${show(without)}` +
+        `${oneThread}; a fresh page's first write ${firstTouchMicrosecondsPerPage?.toFixed(2)} us`,
     );
   }
   const meta = { date, machine, quick, numpy: numpyVersion ?? null };

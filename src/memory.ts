@@ -26,6 +26,19 @@ export function classSize(bytes: number): number {
 const freeLists = new Map<number, number[]>();
 let top = Math.ceil(heapStart / ALIGN) * ALIGN;
 
+// With threads on, a worker maps the fresh pages above `top` before they are handed out
+// (threads/prefault.ts): `prefault` asks it to, each time `top` passes `prefaultMark`, and returns
+// the next mark. The first mark is the memory's end then, so a script whose arrays fit the memory
+// as loaded never starts the worker.
+let prefault: ((top: number) => number) | undefined;
+let prefaultMark = Infinity;
+
+/** Sets (or, with undefined, removes) the function that asks for the pages above `top` mapped. */
+export function setPrefault(ask: ((top: number) => number) | undefined): void {
+  prefault = ask;
+  prefaultMark = ask === undefined ? Infinity : Math.max(top, heap().u8.length);
+}
+
 interface HeapViews {
   f64: Float64Array;
   f32: Float32Array;
@@ -137,6 +150,7 @@ export function allocate(
     }
     ptr = top;
     top += size;
+    if (top > prefaultMark) prefaultMark = prefault!(top);
   }
   liveBytes += bytes;
   if (!guarded) return new Block(ptr, bytes);

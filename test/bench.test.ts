@@ -383,6 +383,15 @@ describe('the speed section', () => {
     expect(failing(measured)[WITHOUT_TIDY]).toBe(
       "1.60×; 82 MB held at the end; a fresh 4 KiB page took 3.00 µs to map at its first write, 30 of the step's 160 µs (10.0 pages; 1.30× without it)",
     );
+    // A run with the prefault worker also measured the loop on one thread, without it.
+    measured.lessons!.memory.withoutOnOneThread = {
+      microsecondsPerStep: 190,
+      arrays: 9000,
+      bytes: 2000 * 10 * 4096,
+    };
+    expect(failing(measured)[WITHOUT_TIDY]).toBe(
+      '1.60×; 82 MB held at the end; a step writes to 10.0 fresh 4 KiB pages, which took 3.00 µs each to map at their first write (30 µs a step); on one thread, with no worker mapping them ahead, 1.90×',
+    );
     const planar = targets(run).find((t) => t.what.startsWith("the planar lesson's"));
     expect(planar).toMatchObject({ holds: true, detail: '0.80× its time' });
     expect(speedSection(passingRun())).not.toContain("a training step's call");

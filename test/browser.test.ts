@@ -95,7 +95,11 @@ describe.runIf(available)('in Chromium', () => {
       `${expected} thread${expected === 1 ? '' : 's'}`,
     );
     // As a string: vitest would rewrite a dynamic import() inside a function passed here.
-    const outcome = await page.evaluate<{ isolated: boolean; results: object[] }>(`(async () => {
+    const outcome = await page.evaluate<{
+      isolated: boolean;
+      results: object[];
+      prefaulted: boolean;
+    }>(`(async () => {
       const { default: np, nn } = await import('/dist/index.js');
       const pool = await import('/dist/threads/pool.js');
       const x = np.random.defaultRng(3).standardNormal([300_001]);
@@ -117,9 +121,17 @@ describe.runIf(available)('in Chromium', () => {
           await new Promise((resolve) => setTimeout(resolve, 20)); // the worker is starting
         }
       }
-      return { isolated: crossOriginIsolated, results };
+      // Threads on: the pages above the heap's top are mapped by the prefault worker.
+      const { prefaultedTo } = await import('/dist/threads/prefault.js');
+      const held = Array.from({ length: 500 }, () => np.ones([512]));
+      for (let tries = 0; tries < 100 && prefaultedTo() === 0; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      held.forEach((a) => a.dispose());
+      return { isolated: crossOriginIsolated, results, prefaulted: prefaultedTo() > 0 };
     })()`);
     expect(outcome.isolated).toBe(true);
+    expect(outcome.prefaulted).toBe(true);
     expect(outcome.results).toEqual(new Array(3).fill({ same: true, onWorker: cores > 1 }));
     expect(errors).toEqual([]);
     await page.close();

@@ -31,7 +31,6 @@
 // split is correct with any number of workers awake.
 import { namedKernel } from '../kernels.js';
 import {
-  inNode,
   memory,
   memoryIsShared,
   MAX_PARTS,
@@ -40,7 +39,7 @@ import {
   threadsAddress,
   THREADS_BYTES,
 } from '../wasm.js';
-import { nodeModule } from './node-module.js';
+import { spawnWorker } from './spawn.js';
 import { WORKER_SOURCE } from './worker-source.js';
 
 const STATE = 0;
@@ -112,34 +111,11 @@ function startWorker(index: number): KernelThread | undefined {
     parts: partsAddress,
   };
   try {
-    if (inNode) nodeWorker(message);
-    else pageWorker(message);
+    spawnWorker(WORKER_SOURCE, message);
     return { state, needed };
   } catch {
     return undefined; // no worker: the calls run on the main thread, as with one thread
   }
-}
-
-interface NodeWorker {
-  postMessage(message: unknown): void;
-  unref(): void;
-  on(event: string, listener: () => void): void;
-}
-type WorkerThreads = { Worker: new (source: string, options: { eval: true }) => NodeWorker };
-
-function nodeWorker(message: object): void {
-  const { Worker } = nodeModule('node:worker_threads') as WorkerThreads;
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  worker.on('error', () => {}); // a failed worker never becomes READY: the main thread does all
-  worker.unref(); // a script ends when its own work does
-  worker.postMessage(message);
-}
-
-function pageWorker(message: object): void {
-  const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-  const worker = new Worker(url);
-  URL.revokeObjectURL(url);
-  worker.postMessage(message);
 }
 
 const kernelIndex = new Map<string, number>();

@@ -1,6 +1,7 @@
 // np.setThreads and np.getThreads, and whether a call may split now. The pool of workers
-// (pool.ts, with the workers' code) is a chunk of its own, imported only where the memory is
-// shared (Node; a cross-origin isolated page), so that other pages never fetch it.
+// (pool.ts, with the workers' code) and the prefault worker (prefault.ts) are chunks of their
+// own, imported only where the memory is shared (Node; a cross-origin isolated page), so that
+// other pages never fetch them.
 import { describe } from '../errors.js';
 import { getBackend } from '../kernels.js';
 import { inNode, memoryIsShared, simdBuild } from '../wasm.js';
@@ -9,6 +10,7 @@ import { nodeModule } from './node-module.js';
 type Pool = typeof import('./pool.js');
 const pool: Pool | undefined =
   memoryIsShared && simdBuild !== undefined ? await import('./pool.js') : undefined;
+const prefault = pool ? await import('./prefault.js') : undefined;
 
 type OS = { availableParallelism(): number };
 const cores = inNode
@@ -28,6 +30,8 @@ export function setThreads(n: number): void {
     throw new RangeError(`setThreads: expected a whole number of threads >= 1, got ${describe(n)}`);
   }
   threads = pool ? pool.startWorkers(n) : 1;
+  // The pages of fresh memory are mapped by a worker too, while threads are on.
+  prefault?.setPrefaulting(threads > 1);
 }
 
 /** np.getThreads(): the threads a call may use (1 where the runtime has no shared memory). */

@@ -1,7 +1,7 @@
-// The code a kernel thread runs, as text: it starts as `new Worker(source, { eval: true })` in Node
-// and from a blob: URL in a page, so that neither a bundler nor a loader has to find a file of
-// its own (and the tests, which import src/, need no compiled worker). Plain JS, kept small (a
-// page with threads fetches it at start-up), so without comments or indentation:
+// The code a kernel thread runs, as text, which spawn.ts starts as a worker (from the text itself:
+// neither a bundler nor a loader has to find a file of its own, and the tests, which import src/,
+// need no compiled worker). Plain JS, kept small (a page with threads fetches it at start-up), so
+// without comments or indentation:
 //
 // The main thread posts { module, memory, control, scratch, parts } once. The worker instantiates
 // the same compiled build over the same shared memory, points its kernels' staging buffers at a
@@ -55,10 +55,5 @@ Atomics.store(s, 1, 0);
 t = performance.now() + 1;
 }
 }
-}
-if (typeof process === 'object' && typeof process.getBuiltinModule === 'function') {
-process.getBuiltinModule('node:worker_threads').parentPort.once('message', start);
-} else {
-self.onmessage = (event) => start(event.data);
 }
 `;
